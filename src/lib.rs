@@ -1,0 +1,40 @@
+//! # minform
+//!
+//! Client-side data minimization for children's personal information. minform runs next to a
+//! form — in a web page or a mini-program, compiled to WebAssembly — and decides what may leave
+//! the device *before* it is submitted: which fields are personal or sensitive, which the declared
+//! purposes need, and in what form (kept, pseudonymized, masked, generalized, or not at all).
+//!
+//! The crate is one core of plain Rust with thin faces:
+//!
+//! | module | what it is | depends on JS? |
+//! |---|---|---|
+//! | [`error`] | the one error enum; stable codes and paths | no |
+//! | [`pseudonym`] | keyed BLAKE3 pseudonyms with domain separation | no |
+//! | `wasm` | `#[wasm_bindgen]` face: converts JS values, delegates, throws `MinformError` | wasm32 only |
+//! | `web` | `web-sys` face: DOM helpers over the same core | wasm32 only |
+//!
+//! Core modules carry `#![forbid(unsafe_code)]` and are tested natively with `cargo test`; no
+//! rule of the product lives in `wasm` or `web`.
+//!
+//! ```
+//! let key = [0x5a; 32]; // 32+ secret random bytes, kept by the integrator
+//! let p = minform::pseudonymize(&key, "signup-2026", "138 0013 8000")?;
+//! assert_eq!(p.len(), 64);
+//! # Ok::<(), minform::Error>(())
+//! ```
+// Natively the whole crate is free of `unsafe`. On wasm32 the `#[wasm_bindgen]` expansions in
+// `wasm` and `web` contain unsafe blocks of their own, so there each core module forbids it itself.
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod pseudonym;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::Error;
+pub use pseudonym::{pseudonymize, Pseudonymizer, MIN_KEY_LEN};

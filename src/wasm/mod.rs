@@ -1,0 +1,47 @@
+//! The `#[wasm_bindgen]` face of the core: JavaScript values in, JavaScript values out.
+//!
+//! This module only converts and delegates. It checks the *types* of JavaScript arguments (a
+//! string is a string, a key is a `Uint8Array`) and reports the path of a bad one; every rule of
+//! the product lives in the core modules. Errors cross the boundary as real JavaScript `Error`
+//! objects — instances of the npm package's `MinformError` class once `init()` has registered it,
+//! otherwise plain `Error`s named `MinformError` — always with a stable `code` and, where there is
+//! one, a `path`. Nothing here panics on bad input, and no message contains a field value.
+
+mod convert;
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::pseudonym::Pseudonymizer;
+
+pub(crate) use convert::{js_error, PseudonymOptions};
+
+/// Registers the `MinformError` class of the npm package, so that errors thrown from Rust are
+/// `instanceof MinformError`. Called by `init()`; not part of the public API.
+#[wasm_bindgen(js_name = "__minformRegisterErrorClass")]
+pub fn register_error_class(class: js_sys::Function) {
+    convert::register_error_class(class);
+}
+
+/// `pseudonymize(value, { key, context })`: the keyed BLAKE3 pseudonym of `value`, as 64
+/// lowercase hex characters (scheme in [`crate::pseudonym`]).
+///
+/// # Errors
+/// Throws `MinformError` with `code` `invalid_argument` (wrong type; `path` names it),
+/// `invalid_string` (lone surrogate), `key_too_short` or `context_empty`.
+#[wasm_bindgen(js_name = pseudonymize)]
+pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let run = || -> Result<String, Error> {
+        let value = convert::string(&value, "value")?;
+        let options = PseudonymOptions::read(&options, "options")?;
+        Ok(options.pseudonymizer()?.pseudonymize(&value))
+    };
+    run().map_err(|e| js_error(&e))
+}
+
+impl PseudonymOptions {
+    /// The core pseudonymizer for these options, with error paths under `options.`.
+    pub(crate) fn pseudonymizer(&self) -> Result<Pseudonymizer, Error> {
+        Pseudonymizer::new(&self.key, &self.context).map_err(|e| e.under(&self.path))
+    }
+}
