@@ -1,0 +1,46 @@
+// The public API, written once for every platform entry (browser.js, node.js). An entry supplies
+// `load`, which instantiates its wasm-bindgen glue and returns the glue's exports; this module
+// adds the idempotent `init()`, the `not_initialized` guard and the error class. It holds no rule
+// of the product: those live in the Rust core.
+import { MinformError } from './errors.js';
+
+/**
+ * @param {(source?: unknown) => Promise<Record<string, Function>>} load
+ */
+export function bindApi(load) {
+  let glue = null;
+  let loading = null;
+
+  /** Loads the WebAssembly module once; later and concurrent calls share the first load. */
+  function init(source) {
+    if (glue) return Promise.resolve();
+    loading ??= load(source).then(
+      (exports) => {
+        exports.__minformRegisterErrorClass(MinformError);
+        glue = exports;
+      },
+      (cause) => {
+        loading = null; // a failed load (e.g. network) may be retried
+        throw new MinformError(`minform: the WebAssembly module could not be loaded: ${cause?.message ?? cause}`, {
+          code: 'init_failed',
+        });
+      },
+    );
+    return loading;
+  }
+
+  function ready() {
+    if (glue) return glue;
+    throw new MinformError('minform is not initialized: call and await `init()` before using the API', {
+      code: 'not_initialized',
+    });
+  }
+
+  return {
+    init,
+    /** Keyed BLAKE3 pseudonym of `value` (64 lowercase hex characters). */
+    pseudonymize: (value, options) => ready().pseudonymize(value, options),
+    /** Browser only: live pseudonym of an `<input>` shown in `output`. */
+    attachPseudonymPreview: (input, output, options) => ready().attachPseudonymPreview(input, output, options),
+  };
+}

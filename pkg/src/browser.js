@@ -1,0 +1,12 @@
+// Entry for browsers, bundlers, Deno and plain <script type="module">: the wasm-bindgen web target.
+// `init()` fetches minform_bg.wasm next to the glue (bundlers copy it through the
+// `new URL(..., import.meta.url)` pattern); pass a URL, Response, bytes or WebAssembly.Module to
+// load it from elsewhere (a CDN, a CSP-approved origin, an inlined asset).
+import loadWeb, * as glue from '../dist/web/minform.js';
+import { bindApi } from './api.js';
+
+export { MinformError } from './errors.js';
+export const { init, pseudonymize, attachPseudonymPreview } = bindApi(async (source) => {
+  await loadWeb(source === undefined ? undefined : { module_or_path: source });
+  return glue;
+});

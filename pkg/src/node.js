@@ -1,0 +1,10 @@
+// Entry for Node.js (ESM): the wasm-bindgen nodejs target, which reads minform_bg.wasm from the
+// package with `fs` when `init()` first runs. `init()` takes no argument here; one given is
+// ignored, so isomorphic code can call `init(url)` unchanged.
+import { createRequire } from 'node:module';
+import { bindApi } from './api.js';
+
+export { MinformError } from './errors.js';
+export const { init, pseudonymize, attachPseudonymPreview } = bindApi(async () =>
+  createRequire(import.meta.url)('../dist/node/minform.js'),
+);

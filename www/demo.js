@@ -1,0 +1,54 @@
+// The demo page's script: wires the form to minform as an application would.
+import { init, attachPseudonymPreview, MinformError } from 'minform';
+
+const $ = (id) => document.getElementById(id);
+const phone = $('guardian-phone');
+const keyInput = $('key');
+const contextInput = $('context');
+const errorBox = $('error');
+
+const fromHex = (hex) => {
+  const clean = hex.trim().toLowerCase();
+  if (!/^([0-9a-f]{2})*$/.test(clean)) return null;
+  return Uint8Array.from(clean.match(/../g) ?? [], (b) => parseInt(b, 16));
+};
+
+let preview = null;
+
+/** (Re)attaches the live preview with the current key and context, or shows why it cannot. */
+function attach() {
+  preview?.detach();
+  preview = null;
+  $('pseudonym').textContent = '';
+  const key = fromHex(keyInput.value);
+  try {
+    if (!key) throw new MinformError('the key must be written as hex digits', { code: 'invalid_argument', path: 'options.key' });
+    preview = attachPseudonymPreview(phone, $('pseudonym'), { key, context: contextInput.value });
+    errorBox.hidden = true;
+  } catch (err) {
+    if (!(err instanceof MinformError)) throw err;
+    errorBox.textContent = `${err.code}: ${err.message}`;
+    errorBox.hidden = false;
+  }
+}
+
+const showRaw = () => ($('raw').textContent = phone.value);
+
+try {
+  await init();
+  phone.addEventListener('input', showRaw);
+  keyInput.addEventListener('input', attach);
+  contextInput.addEventListener('input', attach);
+  $('random-key').addEventListener('click', () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    keyInput.value = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    attach();
+  });
+  showRaw();
+  attach();
+  $('status').textContent = 'Ready. Type in the field: the pseudonym is computed in this page by WebAssembly.';
+  document.documentElement.dataset.ready = 'true';
+} catch (err) {
+  $('status').textContent = `minform could not start: ${err.code ?? ''} ${err.message}`;
+  throw err;
+}
