@@ -1,0 +1,37 @@
+// Runs the Vite bundle of tests/bundler (built by scripts/test-package from the installed
+// tarball) in Debian's Chromium and checks the summary it computed in the browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const dist = fileURLToPath(new URL('./dist/', import.meta.url));
+
+test('the package bundled by Vite loads its wasm in Chromium and matches every vector', async () => {
+  const assets = readdirSync(new URL('./dist/assets/', import.meta.url));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm asset: ${assets}`);
+  const server = await startServer({ root: dist });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-done="true"]', { timeout: 15_000 });
+    const summary = JSON.parse(await page.textContent('#out'));
+    assert.deepEqual(problems, []);
+    assert.equal(summary.beforeInit, 'not_initialized');
+    assert.ok(summary.vectors >= 30);
+    assert.deepEqual(summary.mismatches, []);
+    assert.deepEqual(summary.errors, summary.expectedErrors);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,26 @@
+// A tiny app bundled by Vite from the installed npm package (browser condition of the exports
+// map, wasm emitted as an asset via `new URL(..., import.meta.url)`), then run in Chromium by
+// bundle.test.mjs. It checks every vector in the browser and publishes a summary on the page.
+import { init, pseudonymize, MinformError } from 'minform';
+import file from '../vectors/pseudonymize.json';
+
+const fromHex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
+const codeOf = (fn) => {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return err instanceof MinformError ? err.code : `not a MinformError: ${err}`;
+  }
+};
+
+const summary = { beforeInit: codeOf(() => pseudonymize('v', { key: new Uint8Array(32), context: 'c' })) };
+await Promise.all([init(), init()]);
+summary.vectors = file.vectors.length;
+summary.mismatches = file.vectors
+  .filter((v) => pseudonymize(v.value, { key: fromHex(v.key), context: v.context }) !== v.pseudonym)
+  .map((v) => v.context);
+summary.errors = file.errors.map((e) => codeOf(() => pseudonymize(e.value, { key: fromHex(e.key), context: e.context })));
+summary.expectedErrors = file.errors.map((e) => e.code);
+document.getElementById('out').textContent = JSON.stringify(summary);
+document.documentElement.dataset.done = 'true';
