@@ -9,7 +9,7 @@ import { startServer } from '../../scripts/serve.mjs';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 
-test('the package bundled by Vite loads its wasm in Chromium and matches every vector', async () => {
+test('the package bundled by Vite loads its wasm in Chromium (after a failed load is retried) and matches every vector', async () => {
   const assets = readdirSync(new URL('./dist/assets/', import.meta.url));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm asset: ${assets}`);
   const server = await startServer({ root: dist });
@@ -27,6 +27,7 @@ test('the package bundled by Vite loads its wasm in Chromium and matches every v
     const summary = JSON.parse(await page.textContent('#out'));
     assert.deepEqual(problems, []);
     assert.equal(summary.beforeInit, 'not_initialized');
+    assert.equal(summary.badSource, 'init_failed', 'a wasm that cannot be loaded rejects with init_failed');
     assert.ok(summary.vectors >= 30);
     assert.deepEqual(summary.mismatches, []);
     assert.deepEqual(summary.errors, summary.expectedErrors);

@@ -15,6 +15,11 @@ const codeOf = (fn) => {
 };
 
 const summary = { beforeInit: codeOf(() => pseudonymize('v', { key: new Uint8Array(32), context: 'c' })) };
+// A failed load is a typed error and may be retried.
+summary.badSource = await init(new URL('./missing.wasm', location.href)).then(
+  () => 'resolved',
+  (err) => (err instanceof MinformError ? err.code : `not a MinformError: ${err}`),
+);
 await Promise.all([init(), init()]);
 summary.vectors = file.vectors.length;
 summary.mismatches = file.vectors
