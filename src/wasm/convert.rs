@@ -6,6 +6,7 @@ use js_sys::{JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::Error;
+use crate::pseudonym::Pseudonymizer;
 
 thread_local! {
     static ERROR_CLASS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
@@ -106,5 +107,10 @@ impl PseudonymOptions {
             context,
             path: path.into(),
         })
+    }
+
+    /// The core pseudonymizer for these options, with error paths under `options.`.
+    pub(crate) fn pseudonymizer(&self) -> Result<Pseudonymizer, Error> {
+        Pseudonymizer::new(&self.key, &self.context).map_err(|e| e.under(&self.path))
     }
 }

@@ -12,7 +12,6 @@ mod convert;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::pseudonym::Pseudonymizer;
 
 pub(crate) use convert::{js_error, PseudonymOptions};
 
@@ -37,11 +36,4 @@ pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue>
         Ok(options.pseudonymizer()?.pseudonymize(&value))
     };
     run().map_err(|e| js_error(&e))
-}
-
-impl PseudonymOptions {
-    /// The core pseudonymizer for these options, with error paths under `options.`.
-    pub(crate) fn pseudonymizer(&self) -> Result<Pseudonymizer, Error> {
-        Pseudonymizer::new(&self.key, &self.context).map_err(|e| e.under(&self.path))
-    }
 }

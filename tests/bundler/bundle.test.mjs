@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launchChromium } from '../support/chromium.mjs';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 
@@ -13,11 +13,7 @@ test('the package bundled by Vite loads its wasm in Chromium (after a failed loa
   const assets = readdirSync(new URL('./dist/assets/', import.meta.url));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm asset: ${assets}`);
   const server = await startServer({ root: dist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const problems = [];

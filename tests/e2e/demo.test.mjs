@@ -5,15 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launchChromium } from '../support/chromium.mjs';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/pseudonymize.json', import.meta.url), 'utf8')).vectors;
 const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-];
 
 let server, browser, page;
 const consoleErrors = [];
@@ -21,7 +17,7 @@ const foreignRequests = [];
 
 before(async () => {
   server = await startServer({ root: fileURLToPath(new URL('../../www/', import.meta.url)) });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
