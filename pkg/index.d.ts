@@ -60,6 +60,78 @@ export function attachPseudonymPreview(
   options: PseudonymizeOptions,
 ): PseudonymPreview;
 
+/** A category of personal information (the taxonomy ids are a contract). */
+export type Category =
+  | 'name' | 'username' | 'gender' | 'birth_date' | 'age' | 'ethnicity' | 'nationality'
+  | 'phone' | 'email' | 'address' | 'region' | 'postal_code' | 'precise_location'
+  | 'national_id' | 'bank_account' | 'credential' | 'biometric' | 'health' | 'religion'
+  | 'school' | 'student_id' | 'relationship' | 'social_account' | 'device_id' | 'ip_address'
+  | 'photo' | 'free_text' | 'non_personal';
+
+/** `sensitive` covers PIPL Art. 28 sensitive PI, and every personal category for a child. */
+export type Sensitivity = 'none' | 'personal' | 'sensitive';
+
+/** A form field as the classifier reads it. Only `name` is required. */
+export interface FieldInput {
+  name: string;
+  label?: string | null;
+  /** The WHATWG `autocomplete` attribute, e.g. `"section-kid tel"`. */
+  autocomplete?: string | null;
+  /** The input `type`, or `textarea` / `select` for those elements. */
+  type?: string | null;
+  placeholder?: string | null;
+  /** The current value; arrays for multi-selects and checkbox groups. */
+  value?: string | number | boolean | null | Array<string | number | boolean>;
+}
+
+/** Who the data is about. */
+export interface ClassifyOptions {
+  /** Age in years. Below the jurisdiction's threshold, every personal category is `sensitive`. */
+  subjectAge?: number;
+  /** ISO 3166-1 alpha-2 code or `EU`; default `CN` (threshold 14). */
+  jurisdiction?: string;
+}
+
+export interface Classification {
+  name: string;
+  category: Category;
+  sensitivity: Sensitivity;
+  /** In [0, 1]. */
+  confidence: number;
+  /** Machine-readable reasons, e.g. `autocomplete:tel`, `label:手机`, `value:cn_resident_id`, `content:cn_mobile`, `child:CN<14`. */
+  reasons: string[];
+}
+
+/**
+ * Sorts every field into a category and a sensitivity, from its metadata and (validated) value.
+ * Returns one result per field, in the same order.
+ * @throws {MinformError} `invalid_argument` (with the path, e.g. `fields[3].name`), `unknown_jurisdiction`.
+ */
+export function classifyFields(fields: FieldInput[], options?: ClassifyOptions): Classification[];
+
+/**
+ * Browser only. Classifies the named `<input>`, `<select>` and `<textarea>` controls under
+ * `form` (a `<form>` or any element containing controls), in document order. Labels are read as
+ * a person sees them (`<label for>`, a wrapping `<label>`, `aria-labelledby`, `aria-label`,
+ * `title`); password and file inputs are classified by type, their values are never read.
+ * @throws {MinformError} `invalid_argument` if `form` is not an element; the errors of {@link classifyFields}.
+ */
+export function classifyForm(form: Element, options?: ClassifyOptions): Classification[];
+
+/** Personal data found inside free text; `text.slice(start, end)` is the match. */
+export interface PersonalDataMatch {
+  category: Category;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds personal data (phone numbers, ID numbers, e-mail, bank cards, coordinates, …) inside
+ * free text, with UTF-16 offsets.
+ * @throws {MinformError} `invalid_argument` if `text` is not a string.
+ */
+export function findPersonalData(text: string): PersonalDataMatch[];
+
 /** The stable error codes. New codes may be added in minor versions. */
 export type MinformErrorCode =
   | 'not_initialized'
@@ -67,7 +139,8 @@ export type MinformErrorCode =
   | 'invalid_argument'
   | 'invalid_string'
   | 'key_too_short'
-  | 'context_empty';
+  | 'context_empty'
+  | 'unknown_jurisdiction';
 
 /** Every error minform throws. Match on `code`, not on `message`. */
 export class MinformError extends Error {

@@ -10,6 +10,7 @@
 //! would be exactly the leak this SDK exists to prevent.
 #![forbid(unsafe_code)]
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// What went wrong. New variants may be added in minor releases, so match with a wildcard arm.
@@ -36,7 +37,7 @@ pub enum Error {
         /// The argument, e.g. `value` or `options.key`.
         path: String,
         /// What was expected there, e.g. `a Uint8Array`.
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
     /// A string is not valid Unicode (a lone UTF-16 surrogate from JavaScript). Code
     /// `invalid_string`. It is refused rather than repaired, because repairing would make two
@@ -44,6 +45,14 @@ pub enum Error {
     InvalidString {
         /// The string argument, e.g. `value`.
         path: String,
+    },
+    /// A jurisdiction code that minform has no age threshold for. Code `unknown_jurisdiction`.
+    /// Refused rather than defaulted, because the wrong threshold would treat a child as an adult.
+    UnknownJurisdiction {
+        /// Where the code was given, e.g. `options.jurisdiction`.
+        path: String,
+        /// The known codes, comma-separated, for the message.
+        known: String,
     },
 }
 
@@ -55,6 +64,7 @@ impl Error {
             Error::ContextEmpty { .. } => "context_empty",
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidString { .. } => "invalid_string",
+            Error::UnknownJurisdiction { .. } => "unknown_jurisdiction",
         }
     }
 
@@ -64,7 +74,8 @@ impl Error {
             Error::KeyTooShort { path, .. }
             | Error::ContextEmpty { path }
             | Error::InvalidArgument { path, .. }
-            | Error::InvalidString { path } => Some(path),
+            | Error::InvalidString { path }
+            | Error::UnknownJurisdiction { path, .. } => Some(path),
         }
     }
 }
@@ -77,9 +88,19 @@ impl Error {
             Error::KeyTooShort { path, .. }
             | Error::ContextEmpty { path }
             | Error::InvalidArgument { path, .. }
-            | Error::InvalidString { path } => *path = format!("{prefix}.{path}"),
+            | Error::InvalidString { path }
+            | Error::UnknownJurisdiction { path, .. } => *path = join_path(prefix, path),
         }
         self
+    }
+}
+
+/// `prefix` + `path`, with a dot unless `path` is an index (`fields` + `[3]` = `fields[3]`).
+fn join_path(prefix: &str, path: &str) -> String {
+    if path.starts_with('[') {
+        format!("{prefix}{path}")
+    } else {
+        format!("{prefix}.{path}")
     }
 }
 
@@ -101,6 +122,10 @@ impl fmt::Display for Error {
             Error::InvalidString { path } => write!(
                 f,
                 "{path}: the string contains a lone UTF-16 surrogate and is not valid Unicode"
+            ),
+            Error::UnknownJurisdiction { path, known } => write!(
+                f,
+                "{path}: unknown jurisdiction; expected one of {known}"
             ),
         }
     }
@@ -131,7 +156,7 @@ mod tests {
             (
                 Error::InvalidArgument {
                     path: "options.key".into(),
-                    expected: "a Uint8Array",
+                    expected: "a Uint8Array".into(),
                 },
                 "invalid_argument",
             ),
@@ -140,6 +165,13 @@ mod tests {
                     path: "value".into(),
                 },
                 "invalid_string",
+            ),
+            (
+                Error::UnknownJurisdiction {
+                    path: "jurisdiction".into(),
+                    known: "CN, US".into(),
+                },
+                "unknown_jurisdiction",
             ),
         ];
         for (err, code) in cases {

@@ -28,8 +28,13 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
 
+pub mod classify;
+pub mod detect;
 pub mod error;
+pub mod jurisdiction;
+pub mod lexicon;
 pub mod pseudonym;
+pub mod taxonomy;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -38,3 +43,4 @@ pub mod web;
 
 pub use error::Error;
 pub use pseudonym::{pseudonymize, Pseudonymizer, MIN_KEY_LEN};
+pub use taxonomy::{Category, Sensitivity};

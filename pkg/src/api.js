@@ -42,5 +42,32 @@ export function bindApi(load) {
     pseudonymize: (value, options) => ready().pseudonymize(value, options),
     /** Browser only: live pseudonym of an `<input>` shown in `output`. */
     attachPseudonymPreview: (input, output, options) => ready().attachPseudonymPreview(input, output, options),
+
+    /**
+     * Category, sensitivity, confidence and reasons for every field, in order. The whole form
+     * crosses into WebAssembly once, as JSON.
+     */
+    classifyFields(fields, options) {
+      const glue = ready();
+      let json;
+      try {
+        json = JSON.stringify(fields);
+      } catch (cause) {
+        throw new MinformError(`fields: cannot be read as plain data (${cause?.message ?? cause})`, {
+          code: 'invalid_argument',
+          path: 'fields',
+        });
+      }
+      const out = JSON.parse(glue.classifyFieldsJson(json ?? 'null', options));
+      // Names are echoed exactly as given (the JSON path reads lone surrogates as U+FFFD).
+      for (let i = 0; i < out.length; i++) out[i].name = fields[i].name;
+      return out;
+    },
+
+    /** Browser only: classifies the named controls of a form element, in document order. */
+    classifyForm: (form, options) => JSON.parse(ready().classifyFormJson(form, options)),
+
+    /** Personal data inside free text: `[{ category, start, end }]`, UTF-16 offsets. */
+    findPersonalData: (text) => JSON.parse(ready().findPersonalDataJson(text)),
   };
 }

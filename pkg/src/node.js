@@ -5,6 +5,6 @@ import { createRequire } from 'node:module';
 import { bindApi } from './api.js';
 
 export { MinformError } from './errors.js';
-export const { init, pseudonymize, attachPseudonymPreview } = bindApi(async () =>
-  createRequire(import.meta.url)('../dist/node/minform.js'),
+export const { init, pseudonymize, attachPseudonymPreview, classifyFields, classifyForm, findPersonalData } = bindApi(
+  async () => createRequire(import.meta.url)('../dist/node/minform.js'),
 );

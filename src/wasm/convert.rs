@@ -49,7 +49,7 @@ pub(crate) fn string(value: &JsValue, path: &str) -> Result<String, Error> {
         .dyn_ref::<JsString>()
         .ok_or_else(|| Error::InvalidArgument {
             path: path.into(),
-            expected: "a string",
+            expected: "a string".into(),
         })?;
     if !s.is_valid_utf16() {
         return Err(Error::InvalidString { path: path.into() });
@@ -64,7 +64,7 @@ pub(crate) fn object<'a>(value: &'a JsValue, path: &str) -> Result<&'a Object, E
     } else {
         Err(Error::InvalidArgument {
             path: path.into(),
-            expected: "an object",
+            expected: "an object".into(),
         })
     }
 }
@@ -73,7 +73,7 @@ pub(crate) fn object<'a>(value: &'a JsValue, path: &str) -> Result<&'a Object, E
 pub(crate) fn property(obj: &Object, name: &str, path: &str) -> Result<JsValue, Error> {
     Reflect::get(obj, &name.into()).map_err(|_| Error::InvalidArgument {
         path: path.into(),
-        expected: "a readable property",
+        expected: "a readable property".into(),
     })
 }
 
@@ -84,7 +84,7 @@ pub(crate) fn bytes(value: &JsValue, path: &str) -> Result<Vec<u8>, Error> {
         .map(Uint8Array::to_vec)
         .ok_or_else(|| Error::InvalidArgument {
             path: path.into(),
-            expected: "a Uint8Array of at least 32 secret random bytes",
+            expected: "a Uint8Array of at least 32 secret random bytes".into(),
         })
 }
 
@@ -113,4 +113,30 @@ impl PseudonymOptions {
     pub(crate) fn pseudonymizer(&self) -> Result<Pseudonymizer, Error> {
         Pseudonymizer::new(&self.key, &self.context).map_err(|e| e.under(&self.path))
     }
+}
+
+/// The `{ subjectAge?, jurisdiction? }` options of `classifyFields`; `undefined` means none.
+pub(crate) fn classify_options(
+    value: &JsValue,
+    path: &str,
+) -> Result<crate::classify::ClassifyOptions, Error> {
+    let mut options = crate::classify::ClassifyOptions::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    let obj = object(value, path)?;
+    let age_path = format!("{path}.subjectAge");
+    let age = property(obj, "subjectAge", &age_path)?;
+    if !age.is_undefined() && !age.is_null() {
+        options.subject_age = Some(age.as_f64().ok_or_else(|| Error::InvalidArgument {
+            path: age_path,
+            expected: "a number of years".into(),
+        })?);
+    }
+    let j_path = format!("{path}.jurisdiction");
+    let j = property(obj, "jurisdiction", &j_path)?;
+    if !j.is_undefined() && !j.is_null() {
+        options.jurisdiction = Some(string(&j, &j_path)?);
+    }
+    Ok(options)
 }

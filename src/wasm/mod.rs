@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 
-pub(crate) use convert::{js_error, PseudonymOptions};
+pub(crate) use convert::{classify_options, js_error, PseudonymOptions};
 
 /// Registers the `MinformError` class of the npm package, so that errors thrown from Rust are
 /// `instanceof MinformError`. Called by `init()`; not part of the public API.
@@ -36,4 +36,41 @@ pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue>
         Ok(options.pseudonymizer()?.pseudonymize(&value))
     };
     run().map_err(|e| js_error(&e))
+}
+
+/// `classifyFields` for the npm package: `fields_json` is `JSON.stringify(fields)` (one
+/// boundary crossing for the whole form), `options` the `{ subjectAge?, jurisdiction? }` object;
+/// returns the classifications as a JSON array, in order.
+///
+/// # Errors
+/// `invalid_argument` with the path of the bad part (`fields[3].value`, `options.subjectAge`),
+/// `unknown_jurisdiction`.
+#[wasm_bindgen(js_name = classifyFieldsJson)]
+pub fn classify_fields_json(fields_json: &str, options: JsValue) -> Result<String, JsValue> {
+    let run = || -> Result<String, Error> {
+        let options = convert::classify_options(&options, "options")?;
+        let fields = crate::classify::fields_from_json(fields_json, "fields")?;
+        let out =
+            crate::classify::classify_fields(&fields, &options).map_err(|e| e.under("options"))?;
+        Ok(serde_json::to_string(&out).unwrap_or_else(|_| "[]".into()))
+    };
+    run().map_err(|e| js_error(&e))
+}
+
+/// `findPersonalData(text)` for the npm package: personal data inside free text as a JSON
+/// array of `{ category, start, end }` with UTF-16 offsets. A lone surrogate in `text` is read
+/// as U+FFFD, which has the same UTF-16 length, so offsets stay exact.
+///
+/// # Errors
+/// `invalid_argument` if `text` is not a string.
+#[wasm_bindgen(js_name = findPersonalDataJson)]
+pub fn find_personal_data_json(text: JsValue) -> Result<String, JsValue> {
+    let text = text.as_string().ok_or_else(|| {
+        js_error(&Error::InvalidArgument {
+            path: "text".into(),
+            expected: "a string".into(),
+        })
+    })?;
+    let found = crate::classify::find_personal_data_utf16(&text);
+    Ok(serde_json::to_string(&found).unwrap_or_else(|_| "[]".into()))
 }

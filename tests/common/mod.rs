@@ -40,7 +40,7 @@ pub fn pseudonymize_vectors() -> PseudonymizeVectors {
 }
 
 pub fn from_hex(hex: &str) -> Vec<u8> {
-    assert!(hex.len() % 2 == 0, "odd-length hex in vectors");
+    assert!(hex.len().is_multiple_of(2), "odd-length hex in vectors");
     (0..hex.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex in vectors"))

@@ -1,0 +1,48 @@
+//! Criterion benchmarks of the classifier core (native). The same fixtures are measured
+//! through the npm package by `benches/node/classify.mjs` (`scripts/bench`).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, Criterion, Throughput};
+    use minform::classify::{
+        classify_fields, fields_from_json, find_personal_data, ClassifyOptions,
+    };
+    use std::hint::black_box;
+
+    const FORM: &str = include_str!("fixtures/form30.json");
+    const TEXT: &str = include_str!("fixtures/text10k.txt");
+
+    fn classify(c: &mut Criterion) {
+        let fields = fields_from_json(FORM, "fields").unwrap();
+        let options = ClassifyOptions::default();
+        let mut group = c.benchmark_group("classify");
+        group.throughput(Throughput::Elements(fields.len() as u64));
+        group.bench_function("form_30_fields", |b| {
+            b.iter(|| classify_fields(black_box(&fields), &options).unwrap())
+        });
+        group.bench_function("form_30_fields_from_json", |b| {
+            b.iter(|| {
+                classify_fields(
+                    &fields_from_json(black_box(FORM), "fields").unwrap(),
+                    &options,
+                )
+                .unwrap()
+            })
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("find_personal_data");
+        group.throughput(Throughput::Bytes(TEXT.len() as u64));
+        group.bench_function("text_10kB", |b| {
+            b.iter(|| find_personal_data(black_box(TEXT)))
+        });
+        group.finish();
+    }
+
+    criterion_group!(benches, classify);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

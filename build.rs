@@ -1,0 +1,26 @@
+//! Compacts the lexicon tables for embedding: the data files under `src/lexicon/data/` carry a
+//! note on every line (where the term comes from, why it maps where it does), which is for
+//! reviewers, not for the binary. This keeps the first three columns of every data line and
+//! drops comments and notes, roughly halving the bytes the tables add to the wasm module.
+//! The loader in `src/lexicon/mod.rs` reads the compacted copies from `OUT_DIR`.
+use std::{env, fs, path::Path};
+
+fn main() {
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for name in ["en.tsv", "zh.tsv", "pinyin.tsv", "autocomplete.tsv"] {
+        let source = Path::new("src/lexicon/data").join(name);
+        println!("cargo::rerun-if-changed={}", source.display());
+        let text =
+            fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        let mut compact = String::with_capacity(text.len() / 2);
+        for line in text.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let columns: Vec<&str> = line.split('\t').map(str::trim).take(3).collect();
+            compact.push_str(&columns.join("\t"));
+            compact.push('\n');
+        }
+        fs::write(Path::new(&out_dir).join(name), compact).expect("write to OUT_DIR");
+    }
+}

@@ -1,0 +1,499 @@
+//! Classification: from a field's metadata and value to one category, a sensitivity, a
+//! confidence and the reasons for the decision.
+//!
+//! Evidence comes from four places, each with its own weight:
+//!
+//! | evidence | example reason | weight |
+//! |---|---|---|
+//! | WHATWG `autocomplete` token | `autocomplete:tel` | 0.97 |
+//! | `type` | `type:password` | 0.25–0.95 by type |
+//! | lexicon terms in label, name, placeholder | `label:手机`, `name:sfzh` | 0.3–0.9 by source and term weight |
+//! | a **validated** value (checksum, calendar, structure) | `value:cn_resident_id` | 0.95 |
+//!
+//! Evidence for the same category from different places is combined (1 − Π(1 − wᵢ)); within
+//! one place only its strongest term counts, so two hints never outweigh one clear word. The
+//! decision then follows three rules, in order:
+//!
+//! 1. **A validated value decides** when the metadata says nothing useful (`field_7` holding a
+//!    valid resident ID), agrees with it, or is *less sensitive* than the value (an "order
+//!    number" holding a valid resident ID is treated as an ID: fail closed). A free-text field
+//!    stays free text, raised to the sensitivity of what it contains.
+//! 2. Otherwise **the metadata decides**; a value of the right *shape* that does not validate
+//!    only adds confidence to a matching category (a label that says "order number" wins over
+//!    an 18-character value that looks like an ID but fails its check).
+//! 3. With neither, a shaped value decides with low confidence (dates excepted: a date is only a
+//!    birth date when the metadata says so), else the field is `free_text`, whose value is
+//!    scanned for personal data like any comment box.
+//!
+//! Finally a personal category is escalated to `sensitive` when the subject is a child under
+//! the jurisdiction's threshold (PIPL Art. 28: all PI of a child under 14 is sensitive).
+#![forbid(unsafe_code)]
+
+mod json;
+
+use serde::Serialize;
+
+use crate::detect::{self, Strength};
+use crate::error::Error;
+use crate::jurisdiction::{self, Jurisdiction};
+use crate::lexicon::{lexicon, Hit, Source, Weight};
+use crate::taxonomy::{Category, Sensitivity};
+
+pub use json::fields_from_json;
+
+/// A form field as the classifier sees it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Field {
+    /// The `name` attribute or record key.
+    pub name: String,
+    /// The visible label text.
+    pub label: Option<String>,
+    /// The `autocomplete` attribute.
+    pub autocomplete: Option<String>,
+    /// The `type` attribute (`text`, `tel`, `password`, …; `textarea`/`select` for those elements).
+    pub input_type: Option<String>,
+    /// The placeholder text.
+    pub placeholder: Option<String>,
+    /// The current value(s): one for most inputs, several for multi-selects and checkbox groups.
+    pub values: Vec<String>,
+}
+
+impl Field {
+    /// A field with only a name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Field {
+            name: name.into(),
+            ..Field::default()
+        }
+    }
+
+    /// Sets the label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the `autocomplete` attribute.
+    pub fn autocomplete(mut self, autocomplete: impl Into<String>) -> Self {
+        self.autocomplete = Some(autocomplete.into());
+        self
+    }
+
+    /// Sets the `type`.
+    pub fn input_type(mut self, input_type: impl Into<String>) -> Self {
+        self.input_type = Some(input_type.into());
+        self
+    }
+
+    /// Sets the placeholder.
+    pub fn placeholder(mut self, placeholder: impl Into<String>) -> Self {
+        self.placeholder = Some(placeholder.into());
+        self
+    }
+
+    /// Adds a value.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.values.push(value.into());
+        self
+    }
+}
+
+/// Who the data is about, and where.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClassifyOptions {
+    /// The subject's age in years, when known.
+    pub subject_age: Option<f64>,
+    /// The jurisdiction code (default `CN`).
+    pub jurisdiction: Option<String>,
+}
+
+/// The decision for one field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Classification {
+    /// The field's name, as given.
+    pub name: String,
+    /// The category.
+    pub category: Category,
+    /// Its sensitivity for this subject.
+    pub sensitivity: Sensitivity,
+    /// How sure the decision is, in [0, 1].
+    pub confidence: f64,
+    /// Short machine-readable reasons (`autocomplete:tel`, `label:手机`, `value:cn_resident_id`,
+    /// `content:cn_mobile`, `child:CN<14`). Never contains a field value.
+    pub reasons: Vec<String>,
+}
+
+impl ClassifyOptions {
+    /// The jurisdiction, if the subject is a child there.
+    ///
+    /// # Errors
+    /// `invalid_argument` for a negative or non-finite age; `unknown_jurisdiction`.
+    pub fn child_in(&self) -> Result<Option<&'static Jurisdiction>, Error> {
+        let j = jurisdiction::lookup(
+            self.jurisdiction
+                .as_deref()
+                .unwrap_or(jurisdiction::DEFAULT),
+            "jurisdiction",
+        )?;
+        match self.subject_age {
+            None => Ok(None),
+            Some(age) if !age.is_finite() || age < 0.0 => Err(Error::InvalidArgument {
+                path: "subjectAge".into(),
+                expected: "a finite, non-negative number of years".into(),
+            }),
+            Some(age) => Ok(j.is_child(age).then_some(j)),
+        }
+    }
+}
+
+/// Classifies every field, in order.
+///
+/// # Errors
+/// Only for bad options (see [`ClassifyOptions::child_in`]); every field gets an answer.
+pub fn classify_fields(
+    fields: &[Field],
+    options: &ClassifyOptions,
+) -> Result<Vec<Classification>, Error> {
+    let child = options.child_in()?;
+    Ok(fields.iter().map(|f| classify_field(f, child)).collect())
+}
+
+/// Classifies one field; `child` is the jurisdiction in which the subject is a child, if so.
+pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classification {
+    let mut evidence = Evidence::default();
+    evidence.metadata(field);
+    let values: Vec<&str> = field
+        .values
+        .iter()
+        .map(String::as_str)
+        .filter(|v| !v.trim().is_empty())
+        .collect();
+    for v in &values {
+        for d in detect::detect_value(v) {
+            evidence.value(d.kind, d.strength);
+        }
+    }
+    let (category, mut confidence) = evidence.decide();
+    let mut reasons = evidence.reasons_for(category);
+
+    let mut sensitivity = category.default_sensitivity();
+    if category == Category::FreeText {
+        let mut found: Vec<detect::Kind> = Vec::new();
+        for v in &values {
+            found.extend(detect::scan(v).into_iter().map(|m| m.kind));
+        }
+        found.sort();
+        found.dedup();
+        for kind in found {
+            sensitivity = sensitivity.max(kind.category().default_sensitivity());
+            reasons.push(format!("content:{}", kind.id()));
+        }
+        if reasons.is_empty() {
+            reasons.push("fallback:free_text".into());
+            confidence = confidence.min(0.2);
+        }
+    }
+    if let Some(j) = child {
+        if sensitivity == Sensitivity::Personal {
+            sensitivity = Sensitivity::Sensitive;
+            reasons.push(format!("child:{}<{}", j.code, j.child_below));
+        }
+    }
+    Classification {
+        name: field.name.clone(),
+        category,
+        sensitivity,
+        confidence: (confidence * 1000.0).round() / 1000.0,
+        reasons,
+    }
+}
+
+/// One piece of evidence for a category.
+#[derive(Debug, Clone)]
+struct Vote {
+    category: Category,
+    score: f64,
+    /// Which place it came from; votes from one place do not add up.
+    place: Place,
+    /// Char position of the end of the term in its text, for "the head word is last" ties.
+    position: u32,
+    reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Autocomplete,
+    Type,
+    Label,
+    Name,
+    Placeholder,
+    Value,
+    Shape,
+}
+
+#[derive(Debug, Default)]
+struct Evidence {
+    votes: Vec<Vote>,
+}
+
+impl Evidence {
+    fn push(
+        &mut self,
+        category: Category,
+        score: f64,
+        place: Place,
+        position: u32,
+        reason: String,
+    ) {
+        self.votes.push(Vote {
+            category,
+            score,
+            place,
+            position,
+            reason,
+        });
+    }
+
+    fn metadata(&mut self, field: &Field) {
+        let lex = lexicon();
+        if let Some((token, category)) = field
+            .autocomplete
+            .as_deref()
+            .and_then(|a| lex.autocomplete(a))
+        {
+            self.push(
+                category,
+                0.97,
+                Place::Autocomplete,
+                0,
+                format!("autocomplete:{token}"),
+            );
+        }
+        if let Some(t) = field.input_type.as_deref() {
+            let t = t.trim().to_ascii_lowercase();
+            let typed = match t.as_str() {
+                "password" => Some((Category::Credential, 0.95)),
+                "email" => Some((Category::Email, 0.9)),
+                "tel" => Some((Category::Phone, 0.8)),
+                "textarea" => Some((Category::FreeText, 0.45)),
+                "date" | "month" => Some((Category::BirthDate, 0.3)),
+                "file" => Some((Category::Photo, 0.25)),
+                "url" => Some((Category::SocialAccount, 0.25)),
+                _ => None,
+            };
+            if let Some((category, score)) = typed {
+                self.push(category, score, Place::Type, 0, format!("type:{t}"));
+            }
+        }
+        let sources = [
+            (Some(field.name.as_str()), Source::Name, Place::Name),
+            (field.label.as_deref(), Source::Label, Place::Label),
+            (
+                field.placeholder.as_deref(),
+                Source::Placeholder,
+                Place::Placeholder,
+            ),
+        ];
+        for (text, source, place) in sources {
+            let Some(text) = text else { continue };
+            for hit in lex.find(text, source) {
+                let score = term_score(source, hit.weight);
+                self.push(hit.category, score, place, hit.end, reason(source, &hit));
+            }
+        }
+    }
+
+    fn value(&mut self, kind: detect::Kind, strength: Strength) {
+        let (place, score) = match strength {
+            Strength::Validated => (Place::Value, 0.95),
+            Strength::Shaped => (Place::Shape, 0.3),
+        };
+        self.push(
+            kind.category(),
+            score,
+            place,
+            0,
+            format!("value:{}", kind.id()),
+        );
+    }
+
+    /// The combined score of `category`: per place its strongest vote, then 1 − Π(1 − s).
+    fn score(&self, category: Category, places: &[Place]) -> f64 {
+        let miss: f64 = places
+            .iter()
+            .map(|&p| {
+                self.votes
+                    .iter()
+                    .filter(|v| v.place == p && v.category == category)
+                    .map(|v| v.score)
+                    .fold(0.0, f64::max)
+            })
+            .map(|s| 1.0 - s)
+            .product();
+        1.0 - miss
+    }
+
+    fn decide(&self) -> (Category, f64) {
+        const META: &[Place] = &[
+            Place::Autocomplete,
+            Place::Type,
+            Place::Label,
+            Place::Name,
+            Place::Placeholder,
+        ];
+        const ALL: &[Place] = &[
+            Place::Autocomplete,
+            Place::Type,
+            Place::Label,
+            Place::Name,
+            Place::Placeholder,
+            Place::Value,
+            Place::Shape,
+        ];
+        let meta = self.best(META);
+        // Validated readings of the value, in the detector's order of specificity (a valid
+        // resident ID before the card number the same digits might also be); the one the
+        // metadata supports comes first.
+        let validated: Vec<Category> = self
+            .votes
+            .iter()
+            .filter(|v| v.place == Place::Value)
+            .map(|v| v.category)
+            .collect();
+        let from_value = validated
+            .iter()
+            .copied()
+            .find(|&c| self.score(c, META) > 0.0)
+            .or_else(|| validated.first().copied());
+        let category = match (meta, from_value) {
+            (Some((m, _)), Some(_)) if m == Category::FreeText => m,
+            (Some((m, s)), Some(v)) => {
+                let agrees = self.score(v, META) > 0.0;
+                if agrees || s < 0.5 || v.default_sensitivity() > m.default_sensitivity() {
+                    v
+                } else {
+                    m
+                }
+            }
+            (None, Some(v)) => v,
+            (Some((m, _)), None) => m,
+            (None, None) => {
+                let shaped = self
+                    .votes
+                    .iter()
+                    .filter(|v| v.place == Place::Shape && v.category != Category::BirthDate)
+                    .max_by(|a, b| {
+                        a.category
+                            .default_sensitivity()
+                            .cmp(&b.category.default_sensitivity())
+                    });
+                match shaped {
+                    Some(v) => v.category,
+                    None => return (Category::FreeText, 0.1),
+                }
+            }
+        };
+        let score = self.score(category, ALL);
+        let rival = Category::ALL
+            .iter()
+            .filter(|&&c| c != category)
+            .map(|&c| self.score(c, ALL))
+            .fold(0.0, f64::max);
+        (category, (score * (1.0 - 0.5 * rival)).clamp(0.05, 0.99))
+    }
+
+    /// The strongest category voted for from `places`: by combined score, then sensitivity
+    /// (fail closed), then the position of its last term (head words come last in both English
+    /// and Chinese compounds: 学生姓名, guardian phone).
+    fn best(&self, places: &[Place]) -> Option<(Category, f64)> {
+        self.votes
+            .iter()
+            .filter(|v| places.contains(&v.place))
+            .map(|v| {
+                (
+                    v.category,
+                    self.score(v.category, places),
+                    v.category.default_sensitivity(),
+                    v.position,
+                )
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)))
+            .map(|(c, s, _, _)| (c, s))
+    }
+
+    /// The reasons behind `category`, strongest place first, without repeats.
+    fn reasons_for(&self, category: Category) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for v in self.votes.iter().filter(|v| v.category == category) {
+            if !out.contains(&v.reason) {
+                out.push(v.reason.clone());
+            }
+        }
+        out
+    }
+}
+
+fn term_score(source: Source, weight: Weight) -> f64 {
+    match (source, weight) {
+        (Source::Label, Weight::Strong) => 0.9,
+        (Source::Label, Weight::Medium) => 0.65,
+        (Source::Label, Weight::Weak) => 0.35,
+        (Source::Name, Weight::Strong) => 0.85,
+        (Source::Name, Weight::Medium) => 0.6,
+        (Source::Name, Weight::Weak) => 0.3,
+        // Placeholders often explain ("如有过敏请说明" under 备注), so they count a level lower.
+        (Source::Placeholder, Weight::Strong) => 0.7,
+        (Source::Placeholder, Weight::Medium) => 0.45,
+        (Source::Placeholder, Weight::Weak) => 0.2,
+    }
+}
+
+fn reason(source: Source, hit: &Hit) -> String {
+    format!("{}:{}", source.as_str(), hit.term)
+}
+
+/// PI found in free text: category and UTF-8 byte span. See [`find_personal_data_utf16`] for
+/// offsets that JavaScript's `String.prototype.slice` understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Found {
+    /// The category of what was found.
+    pub category: Category,
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+}
+
+/// Personal data inside free text, with UTF-8 byte offsets into `text`.
+pub fn find_personal_data(text: &str) -> Vec<Found> {
+    detect::scan(text)
+        .into_iter()
+        .filter(|m| m.kind.category().default_sensitivity() > Sensitivity::None)
+        .map(|m| Found {
+            category: m.kind.category(),
+            start: m.start,
+            end: m.end,
+        })
+        .collect()
+}
+
+/// [`find_personal_data`] with offsets in UTF-16 code units, as JavaScript strings count them.
+pub fn find_personal_data_utf16(text: &str) -> Vec<Found> {
+    let mut found = find_personal_data(text);
+    // Matches are sorted and disjoint, so one pass over the text converts every offset.
+    let (mut byte, mut unit) = (0usize, 0usize);
+    let mut chars = text.chars();
+    let mut to_utf16 = |target: usize| {
+        while byte < target {
+            let Some(c) = chars.next() else { break };
+            byte += c.len_utf8();
+            unit += c.len_utf16();
+        }
+        unit
+    };
+    for f in &mut found {
+        f.start = to_utf16(f.start);
+        f.end = to_utf16(f.end);
+    }
+    found
+}

@@ -1,0 +1,320 @@
+//! Values recognised by dictionary rather than by checksum: Chinese personal names, addresses,
+//! regions, school names and grades, and closed sets (gender, the 56 民族, kinship terms,
+//! religions, blood types).
+//!
+//! None of these can be validated, so every detection here is [`Strength::Shaped`]: it decides
+//! a field only when the field's name and label say nothing (a label-less `field_12` holding
+//! "王芳"), and otherwise only adds confidence to what the metadata says. The tables are data
+//! (`data/surnames.txt`, `data/values.tsv`) with their sources.
+
+use std::sync::OnceLock;
+
+use super::{Detection, Kind, Strength};
+
+const SURNAMES: &str = include_str!("data/surnames.txt");
+const VALUES: &str = include_str!("data/values.tsv");
+
+struct Tables {
+    /// Two-character family names (欧阳, 司马, …), sorted.
+    compound: Vec<&'static str>,
+    /// One-character family names, sorted.
+    single: Vec<char>,
+    /// Whole values (lower-cased) → kind, sorted by value.
+    values: Vec<(&'static str, Kind)>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut compound = Vec::new();
+        let mut single = Vec::new();
+        for line in SURNAMES.lines().filter(|l| !l.starts_with('#')) {
+            for word in line.split_whitespace() {
+                let mut chars = word.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => single.push(c),
+                    (Some(_), Some(_)) => compound.push(word),
+                    _ => {}
+                }
+            }
+        }
+        compound.sort_unstable();
+        compound.dedup();
+        single.sort_unstable();
+        single.dedup();
+        let mut values: Vec<(&'static str, Kind)> = VALUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let value = cols.next()?.trim();
+                let kind = kind_of_id(cols.next()?.trim())?;
+                Some((value, kind))
+            })
+            .collect();
+        values.sort_unstable_by_key(|(v, _)| *v);
+        Tables {
+            compound,
+            single,
+            values,
+        }
+    })
+}
+
+fn kind_of_id(id: &str) -> Option<Kind> {
+    [
+        Kind::GenderValue,
+        Kind::EthnicGroup,
+        Kind::KinshipTerm,
+        Kind::ReligionValue,
+        Kind::BloodType,
+        Kind::CnRegion,
+    ]
+    .into_iter()
+    .find(|k| k.id() == id)
+}
+
+/// CJK unified ideographs (basic block and extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+const SCHOOL_SUFFIXES: &[&str] = &[
+    "小学",
+    "中学",
+    "初中",
+    "高中",
+    "幼儿园",
+    "大学",
+    "学院",
+    "学校",
+    "附小",
+    "附中",
+    "中心校",
+    "完小",
+    "职高",
+    "中专",
+    "技校",
+    "托儿所",
+    "早教中心",
+];
+const GRADE_WORDS: &[&str] = &[
+    "一年级",
+    "二年级",
+    "三年级",
+    "四年级",
+    "五年级",
+    "六年级",
+    "七年级",
+    "八年级",
+    "九年级",
+    "初一",
+    "初二",
+    "初三",
+    "高一",
+    "高二",
+    "高三",
+    "小班",
+    "中班",
+    "大班",
+    "学前班",
+];
+/// Administrative divisions (GB/T 2260 levels) that open an address.
+const ADMIN_MARKERS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡'];
+/// Street-level parts of an address.
+const STREET_MARKERS: &[&str] = &[
+    "路", "街", "道", "巷", "弄", "胡同", "里", "号", "栋", "幢", "单元", "室", "楼", "村", "组",
+    "小区", "花园", "公寓", "大厦", "苑",
+];
+const ROAD_MARKERS: &[&str] = &["路", "街", "大道", "巷", "弄", "胡同"];
+const NUMBER_MARKERS: &[&str] = &["号", "栋", "幢", "单元", "室", "楼"];
+const REGION_SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "新区",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+];
+/// Two-character words that begin with a surname but are not names.
+const NOT_NAMES: &[&str] = &[
+    "黄色", "白色", "蓝色", "金色", "紫色", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+    "周末",
+];
+
+/// Adds the dictionary readings of the whole value `v` (already trimmed) to `out`.
+pub(super) fn detect(v: &str, out: &mut Vec<Detection>) {
+    const MAX_CHARS: usize = 120;
+    if v.is_empty() || v.len() > MAX_CHARS * 4 {
+        return;
+    }
+    let t = tables();
+    let lower = v.to_ascii_lowercase();
+    if let Ok(i) = t
+        .values
+        .binary_search_by(|(value, _)| (*value).cmp(lower.as_str()))
+    {
+        return shaped(out, t.values[i].1);
+    }
+    let chars: Vec<char> = v.chars().collect();
+    if chars.len() > MAX_CHARS || chars.iter().any(|c| c.is_control()) {
+        return;
+    }
+    let han = chars.iter().filter(|&&c| is_han(c)).count();
+    if han == 0 {
+        return;
+    }
+    if is_school(v, &chars) {
+        return shaped(out, Kind::SchoolValue);
+    }
+    if is_address(v, &chars, han) {
+        return shaped(out, Kind::CnAddress);
+    }
+    if han == chars.len() {
+        if is_region(v, &chars) {
+            return shaped(out, Kind::CnRegion);
+        }
+        if is_name(v, &chars, t) {
+            shaped(out, Kind::CnName);
+        }
+    }
+}
+
+fn shaped(out: &mut Vec<Detection>, kind: Kind) {
+    out.push(Detection {
+        kind,
+        strength: Strength::Shaped,
+    });
+}
+
+fn is_school(v: &str, chars: &[char]) -> bool {
+    if GRADE_WORDS.contains(&v) {
+        return true;
+    }
+    // "3班", "三班", "5年级2班"
+    if let Some(prefix) = v.strip_suffix('班') {
+        let ok = |c: char| c.is_ascii_digit() || "一二三四五六七八九十年级".contains(c);
+        if !prefix.is_empty() && prefix.chars().all(ok) {
+            return true;
+        }
+    }
+    chars.len() >= 4 && SCHOOL_SUFFIXES.iter().any(|s| v.ends_with(s))
+}
+
+fn is_address(v: &str, chars: &[char], han: usize) -> bool {
+    if chars.len() < 6 || han * 2 < chars.len() {
+        return false;
+    }
+    let has_admin = chars.iter().any(|c| ADMIN_MARKERS.contains(c));
+    let has_street = STREET_MARKERS.iter().any(|m| v.contains(m));
+    let has_road_and_number =
+        ROAD_MARKERS.iter().any(|m| v.contains(m)) && NUMBER_MARKERS.iter().any(|m| v.contains(m));
+    // An admin division alone is a region ("北京市海淀区"); it takes a street part to be an address.
+    let street_after_admin =
+        has_admin && has_street && !REGION_SUFFIXES.iter().any(|s| v.ends_with(s));
+    street_after_admin || has_road_and_number
+}
+
+fn is_region(v: &str, chars: &[char]) -> bool {
+    (2..=20).contains(&chars.len())
+        && REGION_SUFFIXES
+            .iter()
+            .any(|s| v.ends_with(s) && v.len() > s.len())
+}
+
+fn is_name(v: &str, chars: &[char], t: &Tables) -> bool {
+    if NOT_NAMES.contains(&v) {
+        return false;
+    }
+    let compound = chars.len() >= 3
+        && t.compound
+            .binary_search_by(|s| (*s).cmp(&v[..chars[0].len_utf8() + chars[1].len_utf8()]))
+            .is_ok();
+    let single = t.single.binary_search(&chars[0]).is_ok();
+    match chars.len() {
+        2 | 3 => single || compound,
+        4 => compound || single,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(v: &str) -> Option<Kind> {
+        let mut out = Vec::new();
+        detect(v, &mut out);
+        assert!(out.iter().all(|d| d.strength == Strength::Shaped));
+        out.first().map(|d| d.kind)
+    }
+
+    #[test]
+    fn names() {
+        for v in ["王芳", "李华", "王小明", "欧阳娜娜", "司马光", "诸葛亮"] {
+            assert_eq!(kind(v), Some(Kind::CnName), "{v}");
+        }
+        for v in ["我喜欢画画", "黄色", "周末", "画画", "王", "中华人民共和国"] {
+            assert_ne!(kind(v), Some(Kind::CnName), "{v}");
+        }
+    }
+
+    #[test]
+    fn addresses_and_regions() {
+        for v in [
+            "北京市海淀区中关村大街27号3单元502",
+            "上海市浦东新区世纪大道100号",
+            "广东省深圳市南山区科技园路1号",
+            "中关村大街27号院3号楼",
+        ] {
+            assert_eq!(kind(v), Some(Kind::CnAddress), "{v}");
+        }
+        for v in [
+            "广东省",
+            "北京市海淀区",
+            "浦东新区",
+            "北京",
+            "新疆维吾尔自治区",
+            "深圳市",
+        ] {
+            assert_eq!(kind(v), Some(Kind::CnRegion), "{v}");
+        }
+        assert_eq!(kind("海淀区实验小学"), Some(Kind::SchoolValue));
+    }
+
+    #[test]
+    fn closed_sets() {
+        assert_eq!(kind("女"), Some(Kind::GenderValue));
+        assert_eq!(kind("Female"), Some(Kind::GenderValue));
+        assert_eq!(kind("汉族"), Some(Kind::EthnicGroup));
+        assert_eq!(kind("维吾尔族"), Some(Kind::EthnicGroup));
+        assert_eq!(kind("母亲"), Some(Kind::KinshipTerm));
+        assert_eq!(kind("佛教"), Some(Kind::ReligionValue));
+        assert_eq!(kind("AB型"), Some(Kind::BloodType));
+        assert_eq!(kind("五年级"), Some(Kind::SchoolValue));
+        assert_eq!(kind("3班"), Some(Kind::SchoolValue));
+        assert_eq!(kind("SKU-2231"), None);
+        assert_eq!(kind("on"), None);
+    }
+
+    #[test]
+    fn tables_parse() {
+        let t = tables();
+        assert!(t.single.len() > 150 && t.compound.len() > 15);
+        assert!(t.values.len() > 120);
+        assert!(VALUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .all(|l| l
+                .split('\t')
+                .nth(1)
+                .is_some_and(|id| kind_of_id(id.trim()).is_some())));
+    }
+}

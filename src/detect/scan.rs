@@ -1,0 +1,252 @@
+//! Free-text scanner: finds personal information inside remarks, comments and other prose.
+//!
+//! What is reported (all Validated by a checksum or a strict structure): resident IDs
+//! (GB 11643), national student numbers (`G` + resident ID), Hong Kong identity cards
+//! written with their bracketed check digit, CN mobiles, CN fixed-line numbers with area code,
+//! E.164 numbers written with `+`, e-mail addresses, payment cards (Luhn + IIN, 13–19 digits,
+//! single spaces/dashes between groups), IBANs (mod 97), IPv4/IPv6 addresses, coordinate
+//! pairs, MAC addresses, UUID advertising IDs, and IMEIs (Luhn) only right after the word
+//! "IMEI".
+//!
+//! What is not: bare dates, postal codes, single latitudes/longitudes, passport- or
+//! permit-shaped codes, company codes — in prose these shapes are mostly order numbers, prices
+//! and times, and the value alone cannot tell.
+//!
+//! Boundaries: a candidate must not be glued to an ASCII letter or digit on either side
+//! ("abc13812345678" and a mobile inside a 20-digit run are not mobiles), while CJK characters
+//! and punctuation are fine boundaries ("打我电话13912345678"). A number is also not taken
+//! out of a decimal ("3.13912345678").
+//!
+//! Complexity: candidates start only at token starts (a byte after a non-alphanumeric one),
+//! each matcher reads a bounded number of bytes (≤ 64 for numbers, ≤ 320 around an `@`), and
+//! after a match the scan resumes at its end, so the scan is linear in the text length.
+//! Overlaps between e-mail addresses and the other findings are resolved by keeping the
+//! longer span (then the more specific kind).
+
+use super::{
+    boundary_before, card, device, email, geo, iban, network, phone, resident_id, starts_at,
+    travel_doc, Kind, Match,
+};
+
+/// Scans `text`; see the module documentation.
+pub(crate) fn scan_text(text: &str) -> Vec<Match> {
+    let b = text.as_bytes();
+    let mut cands: Vec<Match> = Vec::new();
+    email::scan_into(text, &mut cands);
+    let mut i = 0;
+    while i < b.len() {
+        if can_start(b, i) {
+            if let Some(m) = best_at(text, i) {
+                cands.push(m);
+                i = m.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    resolve(cands)
+}
+
+/// A candidate can start at `i`: an ASCII letter/digit, `+`, `-`, `(` / `（` or a Chinese
+/// hemisphere prefix, not glued to a preceding letter or digit.
+fn can_start(b: &[u8], i: usize) -> bool {
+    let Some(&c) = b.get(i) else {
+        return false;
+    };
+    let plausible = c.is_ascii_alphanumeric()
+        || matches!(c, b'+' | b'-' | b'(')
+        || starts_at(b, i, "（")
+        || ["北纬", "南纬", "东经", "西经"]
+            .iter()
+            .any(|p| starts_at(b, i, p));
+    plausible && boundary_before(b, i)
+}
+
+/// The best (longest, then most specific) match starting at `i`.
+fn best_at(text: &str, i: usize) -> Option<Match> {
+    let b = text.as_bytes();
+    let c = *b.get(i)?;
+    let mut best: Option<Match> = None;
+    let mut offer = |end: Option<usize>, kind: Kind| {
+        let Some(end) = end else { return };
+        if end <= i || !text.is_char_boundary(end) {
+            return;
+        }
+        let better = match best {
+            None => true,
+            Some(m) => end > m.end || (end == m.end && kind.priority() < m.kind.priority()),
+        };
+        if better {
+            best = Some(Match {
+                kind,
+                start: i,
+                end,
+            });
+        }
+    };
+    if c.is_ascii_digit() {
+        offer(resident_id::scan_at(b, i), Kind::ResidentId);
+        offer(network::scan_ipv4_at(b, i), Kind::Ipv4);
+        if let Some((end, kind)) = card::scan_at(b, i) {
+            offer(Some(end), kind);
+        }
+    }
+    if c.is_ascii_digit() || matches!(c, b'+' | b'(') || starts_at(b, i, "（") {
+        if let Some((end, kind)) = phone::scan_at(b, i) {
+            offer(Some(end), kind);
+        }
+    }
+    if c.is_ascii_hexdigit() {
+        offer(network::scan_ipv6_at(b, i), Kind::Ipv6);
+        offer(network::scan_mac_at(b, i), Kind::Mac);
+        offer(device::scan_at(b, i), Kind::AdId);
+    }
+    if c.is_ascii_alphabetic() {
+        offer(iban::scan_at(b, i), Kind::Iban);
+        offer(resident_id::scan_student_at(b, i), Kind::StudentNumber);
+        offer(travel_doc::scan_hkid_at(b, i), Kind::HkMacauPermit);
+    }
+    if c != b'(' && !starts_at(b, i, "（") {
+        offer(geo::scan_at(b, i), Kind::Coordinates);
+    }
+    best
+}
+
+/// Sorts candidates and removes overlaps, keeping the longer span (then the more specific
+/// kind, then the earlier one).
+fn resolve(mut cands: Vec<Match>) -> Vec<Match> {
+    cands.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end), m.kind.priority()));
+    let mut out: Vec<Match> = Vec::with_capacity(cands.len());
+    let mut cur: Option<Match> = None;
+    for m in cands {
+        match cur {
+            None => cur = Some(m),
+            Some(c) if m.start >= c.end => {
+                out.push(c);
+                cur = Some(m);
+            }
+            Some(c) => {
+                let (lm, lc) = (m.end - m.start, c.end - c.start);
+                if lm > lc || (lm == lc && m.kind.priority() < c.kind.priority()) {
+                    cur = Some(m);
+                }
+            }
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Kind, &str)> {
+        scan_text(text)
+            .into_iter()
+            .map(|m| (m.kind, &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn required_findings() {
+        assert_eq!(
+            found("放学后请打我电话13912345678"),
+            [(Kind::CnMobile, "13912345678")]
+        );
+        assert_eq!(
+            found("email me: a.b@example.com."),
+            [(Kind::Email, "a.b@example.com")]
+        );
+        assert_eq!(
+            found("住在39.9042, 116.4074附近"),
+            [(Kind::Coordinates, "39.9042, 116.4074")]
+        );
+        assert_eq!(
+            found("身份证110105201305120235"),
+            [(Kind::ResidentId, "110105201305120235")]
+        );
+        assert_eq!(
+            found("卡号6222 0281 0033 9075 798"),
+            [(Kind::BankCard, "6222 0281 0033 9075 798")]
+        );
+        assert_eq!(found("IP 203.0.113.7"), [(Kind::Ipv4, "203.0.113.7")]);
+    }
+
+    #[test]
+    fn required_silence() {
+        for t in [
+            "我喜欢画画和踢足球",
+            "See you at the park",
+            "Order 2024-03-09 #12345",
+            "price 13.50",
+            "abc13812345678",
+            "订单号123456789012345678",
+            "13912345678901234567890",
+            "354218096792908",
+            "call 400-810-8888",
+            "E12345678",
+            "100080",
+            "31.230416",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn more_findings() {
+        assert_eq!(
+            found("IMEI: 354218096792908"),
+            [(Kind::Imei, "354218096792908")]
+        );
+        assert_eq!(
+            found("联系13912345678@163.com"),
+            [(Kind::Email, "13912345678@163.com")]
+        );
+        assert_eq!(
+            found("电话：010-62751234，手机：138 0013 8000"),
+            [
+                (Kind::CnLandline, "010-62751234"),
+                (Kind::CnMobile, "138 0013 8000")
+            ]
+        );
+        assert_eq!(
+            found("call +44 20 7946 0958."),
+            [(Kind::IntlPhone, "+44 20 7946 0958")]
+        );
+        assert_eq!(
+            found("学籍号G110105201305120235"),
+            [(Kind::StudentNumber, "G110105201305120235")]
+        );
+        assert_eq!(
+            found("IBAN GB82 WEST 1234 5698 7654 32"),
+            [(Kind::Iban, "GB82 WEST 1234 5698 7654 32")]
+        );
+        assert_eq!(
+            found("mac 00:1A:2B:3C:4D:5E, ip fe80::1"),
+            [(Kind::Mac, "00:1A:2B:3C:4D:5E"), (Kind::Ipv6, "fe80::1")]
+        );
+        assert_eq!(
+            found("idfa 6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+            [(Kind::AdId, "6D92078A-8246-4BA4-AE5B-76104861E7DC")]
+        );
+        assert_eq!(
+            found("位置 N39.9042 E116.4074 附近"),
+            [(Kind::Coordinates, "N39.9042 E116.4074")]
+        );
+        assert_eq!(
+            found("13800138000,13912345678"),
+            [
+                (Kind::CnMobile, "13800138000"),
+                (Kind::CnMobile, "13912345678")
+            ]
+        );
+        assert_eq!(found("version 1.2.3.4"), [(Kind::Ipv4, "1.2.3.4")]);
+        assert!(found("version 1.2.3.4.5").is_empty());
+    }
+
+    #[test]
+    fn company_codes_are_not_resident_ids() {
+        assert!(found("统一社会信用代码914403001922038216").is_empty());
+    }
+}

@@ -1,0 +1,106 @@
+use super::*;
+
+fn terms(text: &str, source: Source) -> Vec<(&'static str, Category)> {
+    lexicon()
+        .find(text, source)
+        .into_iter()
+        .map(|h| (h.term, h.category))
+        .collect()
+}
+
+#[test]
+fn tables_are_well_formed() {
+    assert_eq!(validate_tables(), []);
+}
+
+#[test]
+fn autocomplete_takes_the_first_field_name_token() {
+    let lex = lexicon();
+    assert_eq!(
+        lex.autocomplete("section-kid shipping tel"),
+        Some(("tel", Category::Phone))
+    );
+    assert_eq!(
+        lex.autocomplete("BDAY"),
+        Some(("bday", Category::BirthDate))
+    );
+    assert_eq!(lex.autocomplete("off"), None);
+    assert_eq!(lex.autocomplete(""), None);
+}
+
+#[test]
+fn longest_match_wins_on_overlap() {
+    assert_eq!(
+        terms("Order number", Source::Label),
+        [("order number", Category::NonPersonal)]
+    );
+    assert_eq!(
+        terms("图形验证码", Source::Label),
+        [("图形验证码", Category::NonPersonal)]
+    );
+    assert_eq!(
+        terms("Email address", Source::Label),
+        [("email address", Category::Email)]
+    );
+    assert_eq!(
+        terms("IP地址", Source::Label),
+        [("ip地址", Category::IpAddress)]
+    );
+}
+
+#[test]
+fn identifiers_are_split_and_runs_segmented() {
+    let guardian_phone = terms("guardianPhone", Source::Name);
+    assert_eq!(guardian_phone.len(), 2);
+    assert_eq!(guardian_phone[1], ("phone", Category::Phone));
+    assert!(terms("homeaddress", Source::Name)
+        .iter()
+        .all(|(_, c)| *c == Category::Address));
+    assert!(!terms("homeaddress", Source::Name).is_empty());
+    assert_eq!(
+        terms("zipCode", Source::Name),
+        [("zip code", Category::PostalCode)]
+    );
+    // `ip` is an English word: it must not be found inside `zip` or `ship`.
+    assert_eq!(terms("shipping", Source::Name), []);
+}
+
+#[test]
+fn pinyin_only_in_names_and_only_whole_words() {
+    assert_eq!(terms("xm", Source::Name), [("xm", Category::Name)]);
+    assert_eq!(terms("xm", Source::Label), []);
+    let split = terms("jhr_xm", Source::Name);
+    assert_eq!(split.last(), Some(&("xm", Category::Name)));
+    let split = terms("jhr_lxdh", Source::Name);
+    assert_eq!(split.last(), Some(&("lxdh", Category::Phone)));
+    assert_eq!(
+        terms("jhrlxdh", Source::Name),
+        split,
+        "a run of initialisms splits like separate words"
+    );
+    assert_eq!(terms("xmpp", Source::Name), []);
+}
+
+#[test]
+fn full_width_and_case_are_folded() {
+    assert_eq!(
+        terms("ＱＱ号", Source::Label),
+        [("qq号", Category::SocialAccount)]
+    );
+    assert_eq!(
+        terms("监护人手机号", Source::Label).last(),
+        Some(&("手机号", Category::Phone))
+    );
+    assert_eq!(
+        terms("ＥＭＡＩＬ", Source::Label),
+        terms("email", Source::Label)
+    );
+}
+
+#[test]
+fn huge_metadata_is_truncated_not_scanned_whole() {
+    let huge = "的".repeat(1 << 20);
+    assert_eq!(terms(&huge, Source::Label), []);
+    let long_then_term = format!("{}姓名", "的".repeat(MAX_METADATA_CHARS));
+    assert_eq!(terms(&long_then_term, Source::Label), []);
+}

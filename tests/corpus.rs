@@ -1,0 +1,62 @@
+//! The labelled field corpora under `tests/corpus/`, classified natively. Every row must come
+//! out as labelled; a personal or sensitive field must never come out as `non_personal`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use minform::classify::{classify_fields, fields_from_json, ClassifyOptions};
+use minform::{Category, Sensitivity};
+
+fn check(file: &str) -> usize {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/corpus/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for (line_no, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let fields = fields_from_json(&format!("[{}]", row["field"]), "field").unwrap();
+        let expect = Category::from_id(row["expect"].as_str().unwrap()).expect("known category");
+        let got = &classify_fields(&fields, &ClassifyOptions::default()).unwrap()[0];
+        rows += 1;
+        if got.category != expect {
+            failures.push(format!(
+                "{file}:{}: {} → {} ({:?}), expected {}",
+                line_no + 1,
+                row["field"],
+                got.category,
+                got.reasons,
+                expect
+            ));
+        }
+        if expect.default_sensitivity() > Sensitivity::None {
+            assert_ne!(
+                got.category,
+                Category::NonPersonal,
+                "{file}:{}: personal field marked non_personal",
+                line_no + 1
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    rows
+}
+
+#[test]
+fn public_corpus_is_classified_exactly() {
+    assert_eq!(check("fields.jsonl"), 80);
+}
+
+#[test]
+fn extra_corpus_is_classified_exactly() {
+    assert!(check("extra.jsonl") >= 50);
+}
