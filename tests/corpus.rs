@@ -57,6 +57,11 @@ fn public_corpus_is_classified_exactly() {
 }
 
 #[test]
+fn blind_corpus_report() {
+    check("blind.jsonl");
+}
+
+#[test]
 fn extra_corpus_is_classified_exactly() {
     assert!(check("extra.jsonl") >= 50);
 }

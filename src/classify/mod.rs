@@ -22,8 +22,13 @@
 //!    only adds confidence to a matching category (a label that says "order number" wins over
 //!    an 18-character value that looks like an ID but fails its check).
 //! 3. With neither, a shaped value decides with low confidence (dates excepted: a date is only a
-//!    birth date when the metadata says so), else the field is `free_text`, whose value is
-//!    scanned for personal data like any comment box.
+//!    birth date when the metadata says so); a value that is only a number or code (`4`,
+//!    `SKU-2231`) is `non_personal`; anything else is `free_text`, whose value is scanned for
+//!    personal data like any comment box.
+//!
+//! Where the value validates as one category and the metadata names another, the more
+//! sensitive of the two wins (fail closed); at equal sensitivity the value wins only if the
+//! metadata mentions its category too.
 //!
 //! Finally a personal category is escalated to `sensitive` when the subject is a child under
 //! the jurisdiction's threshold (PIPL Art. 28: all PI of a child under 14 is sensitive).
@@ -36,7 +41,7 @@ use serde::Serialize;
 use crate::detect::{self, Strength};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
-use crate::lexicon::{lexicon, Hit, Source, Weight};
+use crate::lexicon::{lexicon, Source, Weight};
 use crate::taxonomy::{Category, Sensitivity};
 
 pub use json::fields_from_json;
@@ -173,6 +178,12 @@ pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classifica
             evidence.value(d.kind, d.strength);
         }
     }
+    evidence.code_like = !values.is_empty()
+        && values.iter().all(|v| {
+            v.trim()
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'#'))
+        });
     let (category, mut confidence) = evidence.decide();
     let mut reasons = evidence.reasons_for(category);
 
@@ -208,18 +219,8 @@ pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classifica
     }
 }
 
-/// One piece of evidence for a category.
-#[derive(Debug, Clone)]
-struct Vote {
-    category: Category,
-    score: f64,
-    /// Which place it came from; votes from one place do not add up.
-    place: Place,
-    /// Char position of the end of the term in its text, for "the head word is last" ties.
-    position: u32,
-    reason: String,
-}
-
+/// Where a piece of evidence came from. Votes from one place do not add up (its strongest vote
+/// counts); votes from different places do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
     Autocomplete,
@@ -231,9 +232,46 @@ enum Place {
     Shape,
 }
 
-#[derive(Debug, Default)]
+const PLACES: usize = 7;
+/// The places that describe the field rather than its content.
+const META: &[Place] = &[
+    Place::Autocomplete,
+    Place::Type,
+    Place::Label,
+    Place::Name,
+    Place::Placeholder,
+];
+const ALL: &[Place] = &[
+    Place::Autocomplete,
+    Place::Type,
+    Place::Label,
+    Place::Name,
+    Place::Placeholder,
+    Place::Value,
+    Place::Shape,
+];
+
+/// One piece of evidence; its reason is formatted only if it explains the decision.
+#[derive(Debug, Clone, Copy)]
+struct Vote {
+    category: Category,
+    place: Place,
+    /// Char position of the end of the term in its text, for "the head word is last" ties.
+    position: u32,
+    /// `("label", "手机")` → `label:手机`.
+    reason: (&'static str, &'static str),
+}
+
+/// The evidence gathered for one field: every vote, and for each category that got one the
+/// strongest score per place (a field rarely has votes for more than a handful of categories).
+#[derive(Default)]
 struct Evidence {
     votes: Vec<Vote>,
+    best: Vec<(Category, [f64; PLACES])>,
+    /// Every value is a number or a code (ASCII letters, digits, `-_./#`, no spaces) that no
+    /// detector recognised: with no metadata either, such a field is a quantity, a code or a
+    /// reference number, not free text.
+    code_like: bool,
 }
 
 impl Evidence {
@@ -243,11 +281,18 @@ impl Evidence {
         score: f64,
         place: Place,
         position: u32,
-        reason: String,
+        reason: (&'static str, &'static str),
     ) {
+        let row = match self.best.iter().position(|(c, _)| *c == category) {
+            Some(i) => &mut self.best[i].1,
+            None => {
+                self.best.push((category, [0.0; PLACES]));
+                &mut self.best.last_mut().expect("just pushed").1
+            }
+        };
+        row[place as usize] = row[place as usize].max(score);
         self.votes.push(Vote {
             category,
-            score,
             place,
             position,
             reason,
@@ -266,24 +311,11 @@ impl Evidence {
                 0.97,
                 Place::Autocomplete,
                 0,
-                format!("autocomplete:{token}"),
+                ("autocomplete", token),
             );
         }
-        if let Some(t) = field.input_type.as_deref() {
-            let t = t.trim().to_ascii_lowercase();
-            let typed = match t.as_str() {
-                "password" => Some((Category::Credential, 0.95)),
-                "email" => Some((Category::Email, 0.9)),
-                "tel" => Some((Category::Phone, 0.8)),
-                "textarea" => Some((Category::FreeText, 0.45)),
-                "date" | "month" => Some((Category::BirthDate, 0.3)),
-                "file" => Some((Category::Photo, 0.25)),
-                "url" => Some((Category::SocialAccount, 0.25)),
-                _ => None,
-            };
-            if let Some((category, score)) = typed {
-                self.push(category, score, Place::Type, 0, format!("type:{t}"));
-            }
+        if let Some((t, category, score)) = field.input_type.as_deref().and_then(type_evidence) {
+            self.push(category, score, Place::Type, 0, ("type", t));
         }
         let sources = [
             (Some(field.name.as_str()), Source::Name, Place::Name),
@@ -298,7 +330,13 @@ impl Evidence {
             let Some(text) = text else { continue };
             for hit in lex.find(text, source) {
                 let score = term_score(source, hit.weight);
-                self.push(hit.category, score, place, hit.end, reason(source, &hit));
+                self.push(
+                    hit.category,
+                    score,
+                    place,
+                    hit.end,
+                    (source.as_str(), hit.term),
+                );
             }
         }
     }
@@ -308,68 +346,64 @@ impl Evidence {
             Strength::Validated => (Place::Value, 0.95),
             Strength::Shaped => (Place::Shape, 0.3),
         };
-        self.push(
-            kind.category(),
-            score,
-            place,
-            0,
-            format!("value:{}", kind.id()),
-        );
+        self.push(kind.category(), score, place, 0, ("value", kind.id()));
     }
 
-    /// The combined score of `category`: per place its strongest vote, then 1 − Π(1 − s).
+    /// The combined score of `category` over `places`: 1 − Π(1 − sₚ), sₚ the strongest vote
+    /// from place p.
     fn score(&self, category: Category, places: &[Place]) -> f64 {
-        let miss: f64 = places
+        self.best
             .iter()
-            .map(|&p| {
-                self.votes
+            .find(|(c, _)| *c == category)
+            .map_or(0.0, |(_, row)| {
+                1.0 - places
                     .iter()
-                    .filter(|v| v.place == p && v.category == category)
-                    .map(|v| v.score)
-                    .fold(0.0, f64::max)
+                    .map(|&p| 1.0 - row[p as usize])
+                    .product::<f64>()
             })
-            .map(|s| 1.0 - s)
-            .product();
-        1.0 - miss
     }
 
+    /// The decision (rules in the module docs). Among metadata votes the strongest category
+    /// wins: by combined score, then sensitivity (fail closed), then the position of its last
+    /// term (head words come last in both English and Chinese compounds: 学生姓名, guardian phone).
     fn decide(&self) -> (Category, f64) {
-        const META: &[Place] = &[
-            Place::Autocomplete,
-            Place::Type,
-            Place::Label,
-            Place::Name,
-            Place::Placeholder,
-        ];
-        const ALL: &[Place] = &[
-            Place::Autocomplete,
-            Place::Type,
-            Place::Label,
-            Place::Name,
-            Place::Placeholder,
-            Place::Value,
-            Place::Shape,
-        ];
-        let meta = self.best(META);
+        let meta_score = |c: Category| self.score(c, META);
+        let meta = self
+            .votes
+            .iter()
+            .filter(|v| META.contains(&v.place))
+            .map(|v| {
+                (
+                    v.category,
+                    meta_score(v.category),
+                    v.category.default_sensitivity(),
+                    v.position,
+                )
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)))
+            .map(|(c, s, _, _)| (c, s));
         // Validated readings of the value, in the detector's order of specificity (a valid
         // resident ID before the card number the same digits might also be); the one the
         // metadata supports comes first.
-        let validated: Vec<Category> = self
+        let mut validated = self
             .votes
             .iter()
             .filter(|v| v.place == Place::Value)
-            .map(|v| v.category)
-            .collect();
-        let from_value = validated
-            .iter()
-            .copied()
-            .find(|&c| self.score(c, META) > 0.0)
-            .or_else(|| validated.first().copied());
+            .map(|v| v.category);
+        let first_validated = validated.clone().next();
+        let from_value = validated.find(|&c| meta_score(c) > 0.0).or(first_validated);
+
         let category = match (meta, from_value) {
             (Some((m, _)), Some(_)) if m == Category::FreeText => m,
             (Some((m, s)), Some(v)) => {
-                let agrees = self.score(v, META) > 0.0;
-                if agrees || s < 0.5 || v.default_sensitivity() > m.default_sensitivity() {
+                let (sv, sm) = (v.default_sensitivity(), m.default_sensitivity());
+                if v == m || sv > sm || s < 0.5 {
+                    v
+                } else if sm > sv {
+                    // The metadata names something more sensitive than the value's format
+                    // ("支付宝账号" holding an e-mail address): fail closed.
+                    m
+                } else if meta_score(v) > 0.0 {
                     v
                 } else {
                     m
@@ -382,55 +416,56 @@ impl Evidence {
                     .votes
                     .iter()
                     .filter(|v| v.place == Place::Shape && v.category != Category::BirthDate)
-                    .max_by(|a, b| {
-                        a.category
-                            .default_sensitivity()
-                            .cmp(&b.category.default_sensitivity())
-                    });
+                    .max_by_key(|v| v.category.default_sensitivity());
                 match shaped {
                     Some(v) => v.category,
+                    None if self.code_like => return (Category::NonPersonal, 0.3),
                     None => return (Category::FreeText, 0.1),
                 }
             }
         };
-        let score = self.score(category, ALL);
-        let rival = Category::ALL
+        let rival = self
+            .best
             .iter()
-            .filter(|&&c| c != category)
-            .map(|&c| self.score(c, ALL))
+            .filter(|(c, _)| *c != category)
+            .map(|&(c, _)| self.score(c, ALL))
             .fold(0.0, f64::max);
-        (category, (score * (1.0 - 0.5 * rival)).clamp(0.05, 0.99))
+        (
+            category,
+            (self.score(category, ALL) * (1.0 - 0.5 * rival)).clamp(0.05, 0.99),
+        )
     }
 
-    /// The strongest category voted for from `places`: by combined score, then sensitivity
-    /// (fail closed), then the position of its last term (head words come last in both English
-    /// and Chinese compounds: 学生姓名, guardian phone).
-    fn best(&self, places: &[Place]) -> Option<(Category, f64)> {
-        self.votes
-            .iter()
-            .filter(|v| places.contains(&v.place))
-            .map(|v| {
-                (
-                    v.category,
-                    self.score(v.category, places),
-                    v.category.default_sensitivity(),
-                    v.position,
-                )
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)))
-            .map(|(c, s, _, _)| (c, s))
-    }
-
-    /// The reasons behind `category`, strongest place first, without repeats.
+    /// The reasons behind `category`, in the order found, without repeats.
     fn reasons_for(&self, category: Category) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for v in self.votes.iter().filter(|v| v.category == category) {
-            if !out.contains(&v.reason) {
-                out.push(v.reason.clone());
+            let reason = format!("{}:{}", v.reason.0, v.reason.1);
+            if !out.contains(&reason) {
+                out.push(reason);
             }
         }
         out
     }
+}
+
+/// What an input `type` says: (the type as written in the reason, category, score).
+fn type_evidence(t: &str) -> Option<(&'static str, Category, f64)> {
+    const TYPES: &[(&str, Category, f64)] = &[
+        ("password", Category::Credential, 0.95),
+        ("email", Category::Email, 0.9),
+        ("tel", Category::Phone, 0.8),
+        ("textarea", Category::FreeText, 0.45),
+        ("date", Category::BirthDate, 0.3),
+        ("month", Category::BirthDate, 0.3),
+        ("file", Category::Photo, 0.25),
+        ("url", Category::SocialAccount, 0.25),
+    ];
+    let t = t.trim();
+    TYPES
+        .iter()
+        .copied()
+        .find(|(name, _, _)| name.eq_ignore_ascii_case(t))
 }
 
 fn term_score(source: Source, weight: Weight) -> f64 {
@@ -446,10 +481,6 @@ fn term_score(source: Source, weight: Weight) -> f64 {
         (Source::Placeholder, Weight::Medium) => 0.45,
         (Source::Placeholder, Weight::Weak) => 0.2,
     }
-}
-
-fn reason(source: Source, hit: &Hit) -> String {
-    format!("{}:{}", source.as_str(), hit.term)
 }
 
 /// PI found in free text: category and UTF-8 byte span. See [`find_personal_data_utf16`] for

@@ -293,8 +293,8 @@ pub fn single_angle(s: &str) -> (Option<Strength>, Option<Strength>) {
 }
 
 /// Whole-value detection.
-pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
-    if is_coordinate_pair(v) {
+pub fn detect(v: &str, out: &mut Vec<Detection>) {
+    if is_coordinate_pair(v) || is_keyed_pair(v) {
         push(out, Kind::Coordinates, Strength::Validated);
         return;
     }
@@ -304,6 +304,42 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     }
     if let Some(s) = lng {
         push(out, Kind::Longitude, s);
+    }
+}
+
+/// A pair written with keys, as query strings, JSON and form posts carry it:
+/// `lng=114.057868&lat=22.543099`, `{"lat":22.54,"lng":114.05}`, `latitude: 31.23, longitude: 121.47`.
+/// Both keys must be present with values in range and at least three decimals (coarser
+/// values are city-level, not a precise location).
+pub fn is_keyed_pair(v: &str) -> bool {
+    const LAT: &[&str] = &["latitude", "lat"];
+    const LNG: &[&str] = &["longitude", "long", "lng", "lon"];
+    if v.len() > 200 {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    let value_after = |keys: &[&str]| -> Option<f64> {
+        keys.iter().find_map(|key| {
+            lower.match_indices(key).find_map(|(at, _)| {
+                let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic();
+                let rest = lower[at + key.len()..].trim_start_matches(['"', '\'', ' ']);
+                let rest = rest
+                    .strip_prefix(['=', ':'])?
+                    .trim_start_matches(['"', '\'', ' ']);
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')))
+                    .unwrap_or(rest.len());
+                let number = &rest[..end];
+                let decimals = number.split_once('.').map_or(0, |(_, f)| f.len());
+                (before_ok && decimals >= 3)
+                    .then(|| number.parse().ok())
+                    .flatten()
+            })
+        })
+    };
+    match (value_after(LAT), value_after(LNG)) {
+        (Some(lat), Some(lng)) => lat.abs() <= 90.0 && lng.abs() <= 180.0,
+        _ => false,
     }
 }
 
@@ -328,6 +364,23 @@ pub(crate) fn scan_at(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyed_pairs() {
+        assert!(is_keyed_pair("lng=114.057868&lat=22.543099"));
+        assert!(is_keyed_pair(r#"{"lat":22.543099,"lng":114.057868}"#));
+        assert!(is_keyed_pair("latitude: 31.2304, longitude: 121.4737"));
+        assert!(!is_keyed_pair("lat=22.5&lng=114.0"), "city-level precision");
+        assert!(
+            !is_keyed_pair("lat=122.543099&lng=114.057868"),
+            "out of range"
+        );
+        assert!(
+            !is_keyed_pair("flat=22.543099&lng=114.057868"),
+            "key inside a word"
+        );
+        assert!(!is_keyed_pair("lng=114.057868"));
+    }
 
     #[test]
     fn pairs() {

