@@ -134,7 +134,7 @@ fn is_meid(s: &str) -> bool {
 }
 
 /// Whole-value detection of cards and IMEIs.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_meid(v) {
         push(out, Kind::Imei, Strength::Shaped);
     }

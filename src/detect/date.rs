@@ -259,7 +259,7 @@ fn month_name(s: &str) -> bool {
 }
 
 /// Adds a Shaped [`Kind::Date`] when the whole value is a date.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_date(v) {
         push(out, Kind::Date, Strength::Shaped);
     }

@@ -55,7 +55,7 @@ pub fn is_hex_device_id(s: &str) -> bool {
 /// A UUID is only [`Strength::Shaped`]: the format is strict, but session tokens, CSRF tokens
 /// and database keys are UUIDs too, so a field's name or label must be allowed to say which.
 /// Unlabelled, it still decides (an unnamed hidden UUID is treated as a device ID).
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_ad_id(v) || is_hex_device_id(v) {
         push(out, Kind::AdId, Strength::Shaped);
     }

@@ -293,7 +293,7 @@ pub fn single_angle(s: &str) -> (Option<Strength>, Option<Strength>) {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_coordinate_pair(v) || is_keyed_pair(v) {
         push(out, Kind::Coordinates, Strength::Validated);
         return;

@@ -203,7 +203,7 @@ pub fn is_valid(s: &str) -> bool {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_valid(v) {
         push(out, Kind::Iban, Strength::Validated);
     }

@@ -150,7 +150,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Adds the dictionary readings of the whole value `v` (already trimmed) to `out`.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     const MAX_CHARS: usize = 120;
     if v.is_empty() || v.len() > MAX_CHARS * 4 {
         return;

@@ -158,7 +158,7 @@ pub fn is_mac(s: &str) -> bool {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_ipv4(v) {
         push(out, Kind::Ipv4, Strength::Validated);
     }

@@ -468,7 +468,7 @@ fn whole(v: &str) -> (bool, bool, bool) {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let (mobile, landline, e164) = whole(v);
     if mobile {
         push(out, Kind::CnMobile, Strength::Validated);

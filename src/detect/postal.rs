@@ -127,7 +127,7 @@ pub fn is_postal_code(s: &str) -> bool {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_postal_code(v) {
         push(out, Kind::PostalCode, Strength::Shaped);
     }

@@ -200,7 +200,7 @@ pub fn is_valid_student_number(s: &str) -> bool {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if let Some(c) = compact(v) {
         if let Some(strength) = strength18(&c) {
             push(out, Kind::ResidentId, strength);

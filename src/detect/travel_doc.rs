@@ -140,7 +140,7 @@ pub fn is_valid_hkid(s: &str) -> bool {
 }
 
 /// Whole-value detection.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if v.len() > 16 {
         return;
     }

@@ -113,7 +113,7 @@ pub fn org_code_check_ok(b: &[u8]) -> bool {
 /// Whole-value detection. A value that reads as a resident ID (17 digits + digit/X) is
 /// reported (Validated) only when both company-code checks pass and the resident-ID rules do
 /// not; a code with letters is Validated when [`is_valid_compact`] holds and Shaped otherwise.
-pub fn detect(v: &str, out: &mut Vec<Detection>) {
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let b = v.as_bytes();
     if !is_shaped(b) {
         return;
