@@ -10,6 +10,8 @@ import { MinformError } from './errors.js';
 export function bindApi(load) {
   let glue = null;
   let loading = null;
+  let taxonomy = null;
+  const reasonTexts = new Map();
 
   /** Loads the WebAssembly module once; later and concurrent calls share the first load. */
   function init(source) {
@@ -17,6 +19,7 @@ export function bindApi(load) {
     loading ??= load(source).then(
       (exports) => {
         exports.__minformRegisterErrorClass(MinformError);
+        taxonomy = JSON.parse(exports.taxonomyJson());
         glue = exports;
       },
       (cause) => {
@@ -58,9 +61,25 @@ export function bindApi(load) {
           path: 'fields',
         });
       }
-      const out = JSON.parse(glue.classifyFieldsJson(json ?? 'null', options));
-      // Names are echoed exactly as given (the JSON path reads lone surrogates as U+FFFD).
-      for (let i = 0; i < out.length; i++) out[i].name = fields[i].name;
+      // Packed layout (src/wasm/mod.rs): per field [category, sensitivity, confidence×1000,
+      // n, reason ids×n]; each distinct reason id is turned into text once and cached.
+      const packed = glue.classifyFieldsPacked(json ?? 'null', options);
+      const { categories, sensitivities } = taxonomy;
+      const out = new Array(fields.length);
+      for (let f = 0, i = 0; f < out.length; f++) {
+        const category = categories[packed[i++]];
+        const sensitivity = sensitivities[packed[i++]];
+        const confidence = packed[i++] / 1000;
+        const reasons = new Array(packed[i++]);
+        for (let r = 0; r < reasons.length; r++) {
+          const id = packed[i++];
+          let text = reasonTexts.get(id);
+          if (text === undefined) reasonTexts.set(id, (text = glue.reasonText(id)));
+          reasons[r] = text;
+        }
+        // Names are echoed exactly as given (the JSON path reads lone surrogates as U+FFFD).
+        out[f] = { name: fields[f].name, category, sensitivity, confidence, reasons };
+      }
       return out;
     },
 

@@ -128,22 +128,12 @@ impl<'de> Deserialize<'de> for Scalar {
 /// `invalid_argument` with the path of the first bad part.
 pub fn fields_from_json(json: &str, root: &str) -> Result<Vec<Field>, Error> {
     let repaired = replace_lone_surrogate_escapes(json);
-    let mut de = serde_json::Deserializer::from_str(&repaired);
-    let raw: RawFields = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        Error::InvalidArgument {
-            path: format!(
-                "{root}{}{path}",
-                if path.starts_with('[') || path.is_empty() {
-                    ""
-                } else {
-                    "."
-                }
-            ),
-            expected: without_position(&e.into_inner().to_string()).into(),
-        }
-    })?;
+    // Fast path: plain parsing. Only when it fails is the input parsed again, tracking the
+    // path, to say where.
+    let raw: RawFields = match serde_json::from_str(&repaired) {
+        Ok(raw) => raw,
+        Err(_) => return Err(path_error(&repaired, root)),
+    };
     raw.0
         .into_iter()
         .enumerate()
@@ -162,6 +152,30 @@ pub fn fields_from_json(json: &str, root: &str) -> Result<Vec<Field>, Error> {
             })
         })
         .collect()
+}
+
+/// The error for JSON that does not parse as fields, with the path of the first bad part.
+fn path_error(json: &str, root: &str) -> Error {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let message = match serde_path_to_error::deserialize::<_, RawFields>(&mut de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            let path = match path.as_str() {
+                "." => String::new(),
+                p if p.starts_with('[') => path,
+                _ => format!(".{path}"),
+            };
+            return Error::InvalidArgument {
+                path: format!("{root}{path}"),
+                expected: without_position(&e.into_inner().to_string()).into(),
+            };
+        }
+        Ok(_) => "an array of field objects",
+    };
+    Error::InvalidArgument {
+        path: root.into(),
+        expected: message.into(),
+    }
 }
 
 /// serde_json messages end in " at line 1 column 42"; the path says more, so drop it.

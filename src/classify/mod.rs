@@ -35,6 +35,7 @@
 #![forbid(unsafe_code)]
 
 mod json;
+mod reason;
 
 use serde::Serialize;
 
@@ -45,6 +46,7 @@ use crate::lexicon::{lexicon, Source, Weight};
 use crate::taxonomy::{Category, Sensitivity};
 
 pub use json::fields_from_json;
+pub use reason::Reason;
 
 /// A form field as the classifier sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -124,8 +126,8 @@ pub struct Classification {
     /// How sure the decision is, in [0, 1].
     pub confidence: f64,
     /// Short machine-readable reasons (`autocomplete:tel`, `label:手机`, `value:cn_resident_id`,
-    /// `content:cn_mobile`, `child:CN<14`). Never contains a field value.
-    pub reasons: Vec<String>,
+    /// `content:cn_mobile`, `child:CN<14`), in the order found. Never contains a field value.
+    pub reasons: Vec<Reason>,
 }
 
 impl ClassifyOptions {
@@ -151,6 +153,19 @@ impl ClassifyOptions {
     }
 }
 
+/// One field's decision; its reasons are borrowed from the classifier's working buffers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision<'a> {
+    /// The category.
+    pub category: Category,
+    /// Its sensitivity for this subject.
+    pub sensitivity: Sensitivity,
+    /// How sure the decision is, in [0, 1] (three decimals).
+    pub confidence: f64,
+    /// The reasons, in the order found.
+    pub reasons: &'a [Reason],
+}
+
 /// Classifies every field, in order.
 ///
 /// # Errors
@@ -159,63 +174,118 @@ pub fn classify_fields(
     fields: &[Field],
     options: &ClassifyOptions,
 ) -> Result<Vec<Classification>, Error> {
+    let mut out = Vec::with_capacity(fields.len());
+    classify_each(fields, options, |field, d| {
+        out.push(Classification {
+            name: field.name.clone(),
+            category: d.category,
+            sensitivity: d.sensitivity,
+            confidence: d.confidence,
+            reasons: d.reasons.to_vec(),
+        });
+    })?;
+    Ok(out)
+}
+
+/// Classifies every field, in order, handing each decision to `each` without building a
+/// [`Classification`] (no per-field allocation): the fast path of the JavaScript face.
+///
+/// # Errors
+/// Only for bad options (see [`ClassifyOptions::child_in`]).
+pub fn classify_each(
+    fields: &[Field],
+    options: &ClassifyOptions,
+    mut each: impl FnMut(&Field, Decision<'_>),
+) -> Result<(), Error> {
     let child = options.child_in()?;
-    Ok(fields.iter().map(|f| classify_field(f, child)).collect())
+    let mut work = Workspace::default();
+    for field in fields {
+        each(field, work.decide(field, child));
+    }
+    Ok(())
 }
 
 /// Classifies one field; `child` is the jurisdiction in which the subject is a child, if so.
 pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classification {
-    let mut evidence = Evidence::default();
-    evidence.metadata(field);
-    let values: Vec<&str> = field
-        .values
-        .iter()
-        .map(String::as_str)
-        .filter(|v| !v.trim().is_empty())
-        .collect();
-    for v in &values {
-        for d in detect::detect_value(v) {
-            evidence.value(d.kind, d.strength);
-        }
-    }
-    evidence.code_like = !values.is_empty()
-        && values.iter().all(|v| {
-            v.trim()
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'#'))
-        });
-    let (category, mut confidence) = evidence.decide();
-    let mut reasons = evidence.reasons_for(category);
-
-    let mut sensitivity = category.default_sensitivity();
-    if category == Category::FreeText {
-        let mut found: Vec<detect::Kind> = Vec::new();
-        for v in &values {
-            found.extend(detect::scan(v).into_iter().map(|m| m.kind));
-        }
-        found.sort();
-        found.dedup();
-        for kind in found {
-            sensitivity = sensitivity.max(kind.category().default_sensitivity());
-            reasons.push(format!("content:{}", kind.id()));
-        }
-        if reasons.is_empty() {
-            reasons.push("fallback:free_text".into());
-            confidence = confidence.min(0.2);
-        }
-    }
-    if let Some(j) = child {
-        if sensitivity == Sensitivity::Personal {
-            sensitivity = Sensitivity::Sensitive;
-            reasons.push(format!("child:{}<{}", j.code, j.child_below));
-        }
-    }
+    let mut work = Workspace::default();
+    let d = work.decide(field, child);
     Classification {
         name: field.name.clone(),
-        category,
-        sensitivity,
-        confidence: (confidence * 1000.0).round() / 1000.0,
-        reasons,
+        category: d.category,
+        sensitivity: d.sensitivity,
+        confidence: d.confidence,
+        reasons: d.reasons.to_vec(),
+    }
+}
+
+/// Working buffers reused from one field to the next.
+#[derive(Default)]
+struct Workspace {
+    evidence: Evidence,
+    detections: Vec<detect::Detection>,
+    hits: Vec<crate::lexicon::Hit>,
+    reasons: Vec<Reason>,
+    found: Vec<detect::Kind>,
+}
+
+impl Workspace {
+    fn decide(&mut self, field: &Field, child: Option<&Jurisdiction>) -> Decision<'_> {
+        let evidence = &mut self.evidence;
+        evidence.clear();
+        evidence.metadata(field, &mut self.hits);
+        let values = || {
+            field
+                .values
+                .iter()
+                .map(String::as_str)
+                .filter(|v| !v.trim().is_empty())
+        };
+        for v in values() {
+            detect::detect_value_into(v, &mut self.detections);
+            for d in &self.detections {
+                evidence.value(d.kind, d.strength);
+            }
+        }
+        evidence.code_like = values().next().is_some()
+            && values().all(|v| {
+                v.trim().bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'#')
+                })
+            });
+        let (category, mut confidence) = evidence.decide();
+        let reasons = &mut self.reasons;
+        evidence.reasons_for(category, reasons);
+
+        let mut sensitivity = category.default_sensitivity();
+        if category == Category::FreeText {
+            self.found.clear();
+            for v in values() {
+                self.found
+                    .extend(detect::scan(v).into_iter().map(|m| m.kind));
+            }
+            self.found.sort_unstable();
+            self.found.dedup();
+            for &kind in &self.found {
+                sensitivity = sensitivity.max(kind.category().default_sensitivity());
+                reasons.push(Reason::Content(kind));
+            }
+            if reasons.is_empty() {
+                reasons.push(Reason::Fallback);
+                confidence = confidence.min(0.2);
+            }
+        }
+        if let Some(j) = child {
+            if sensitivity == Sensitivity::Personal {
+                sensitivity = Sensitivity::Sensitive;
+                reasons.push(Reason::Child(j.index));
+            }
+        }
+        Decision {
+            category,
+            sensitivity,
+            confidence: (confidence * 1000.0).round() / 1000.0,
+            reasons,
+        }
     }
 }
 
@@ -258,8 +328,7 @@ struct Vote {
     place: Place,
     /// Char position of the end of the term in its text, for "the head word is last" ties.
     position: u32,
-    /// `("label", "手机")` → `label:手机`.
-    reason: (&'static str, &'static str),
+    reason: Reason,
 }
 
 /// The evidence gathered for one field: every vote, and for each category that got one the
@@ -281,7 +350,7 @@ impl Evidence {
         score: f64,
         place: Place,
         position: u32,
-        reason: (&'static str, &'static str),
+        reason: Reason,
     ) {
         let row = match self.best.iter().position(|(c, _)| *c == category) {
             Some(i) => &mut self.best[i].1,
@@ -299,7 +368,13 @@ impl Evidence {
         });
     }
 
-    fn metadata(&mut self, field: &Field) {
+    fn clear(&mut self) {
+        self.votes.clear();
+        self.best.clear();
+        self.code_like = false;
+    }
+
+    fn metadata(&mut self, field: &Field, hits: &mut Vec<crate::lexicon::Hit>) {
         let lex = lexicon();
         if let Some((token, category)) = field
             .autocomplete
@@ -311,11 +386,11 @@ impl Evidence {
                 0.97,
                 Place::Autocomplete,
                 0,
-                ("autocomplete", token),
+                Reason::Autocomplete(token),
             );
         }
         if let Some((t, category, score)) = field.input_type.as_deref().and_then(type_evidence) {
-            self.push(category, score, Place::Type, 0, ("type", t));
+            self.push(category, score, Place::Type, 0, Reason::Type(t));
         }
         let sources = [
             (Some(field.name.as_str()), Source::Name, Place::Name),
@@ -328,14 +403,16 @@ impl Evidence {
         ];
         for (text, source, place) in sources {
             let Some(text) = text else { continue };
-            for hit in lex.find(text, source) {
+            hits.clear();
+            lex.find_into(text, source, hits);
+            for hit in hits.iter() {
                 let score = term_score(source, hit.weight);
                 self.push(
                     hit.category,
                     score,
                     place,
                     hit.end,
-                    (source.as_str(), hit.term),
+                    Reason::Term(source, hit.entry),
                 );
             }
         }
@@ -346,7 +423,7 @@ impl Evidence {
             Strength::Validated => (Place::Value, 0.95),
             Strength::Shaped => (Place::Shape, 0.3),
         };
-        self.push(kind.category(), score, place, 0, ("value", kind.id()));
+        self.push(kind.category(), score, place, 0, Reason::Value(kind));
     }
 
     /// The combined score of `category` over `places`: 1 − Π(1 − sₚ), sₚ the strongest vote
@@ -436,36 +513,37 @@ impl Evidence {
         )
     }
 
-    /// The reasons behind `category`, in the order found, without repeats.
-    fn reasons_for(&self, category: Category) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    /// The reasons behind `category`, in the order found, without repeats, into `out`
+    /// (cleared first).
+    fn reasons_for(&self, category: Category, out: &mut Vec<Reason>) {
+        out.clear();
         for v in self.votes.iter().filter(|v| v.category == category) {
-            let reason = format!("{}:{}", v.reason.0, v.reason.1);
-            if !out.contains(&reason) {
-                out.push(reason);
+            if !out.contains(&v.reason) {
+                out.push(v.reason);
             }
         }
-        out
     }
 }
 
-/// What an input `type` says: (the type as written in the reason, category, score).
-fn type_evidence(t: &str) -> Option<(&'static str, Category, f64)> {
-    const TYPES: &[(&str, Category, f64)] = &[
-        ("password", Category::Credential, 0.95),
-        ("email", Category::Email, 0.9),
-        ("tel", Category::Phone, 0.8),
-        ("textarea", Category::FreeText, 0.45),
-        ("date", Category::BirthDate, 0.3),
-        ("month", Category::BirthDate, 0.3),
-        ("file", Category::Photo, 0.25),
-        ("url", Category::SocialAccount, 0.25),
-    ];
+/// What an input `type` says: (type, category, score). Indexed by [`Reason::Type`].
+const TYPES: &[(&str, Category, f64)] = &[
+    ("password", Category::Credential, 0.95),
+    ("email", Category::Email, 0.9),
+    ("tel", Category::Phone, 0.8),
+    ("textarea", Category::FreeText, 0.45),
+    ("date", Category::BirthDate, 0.3),
+    ("month", Category::BirthDate, 0.3),
+    ("file", Category::Photo, 0.25),
+    ("url", Category::SocialAccount, 0.25),
+];
+
+/// The evidence of an input `type`: (index in [`TYPES`], category, score).
+fn type_evidence(t: &str) -> Option<(u32, Category, f64)> {
     let t = t.trim();
     TYPES
         .iter()
-        .copied()
-        .find(|(name, _, _)| name.eq_ignore_ascii_case(t))
+        .position(|(name, _, _)| name.eq_ignore_ascii_case(t))
+        .map(|i| (i as u32, TYPES[i].1, TYPES[i].2))
 }
 
 fn term_score(source: Source, weight: Weight) -> f64 {

@@ -115,6 +115,41 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order (`kind as usize` indexes it).
+    pub const ALL: &'static [Kind] = &[
+        Kind::ResidentId,
+        Kind::Passport,
+        Kind::HkMacauPermit,
+        Kind::TaiwanPermit,
+        Kind::CnMobile,
+        Kind::CnLandline,
+        Kind::IntlPhone,
+        Kind::Email,
+        Kind::BankCard,
+        Kind::Iban,
+        Kind::Uscc,
+        Kind::Ipv4,
+        Kind::Ipv6,
+        Kind::Coordinates,
+        Kind::Latitude,
+        Kind::Longitude,
+        Kind::Date,
+        Kind::Imei,
+        Kind::Mac,
+        Kind::AdId,
+        Kind::PostalCode,
+        Kind::StudentNumber,
+        Kind::CnName,
+        Kind::CnAddress,
+        Kind::CnRegion,
+        Kind::SchoolValue,
+        Kind::GenderValue,
+        Kind::EthnicGroup,
+        Kind::KinshipTerm,
+        Kind::ReligionValue,
+        Kind::BloodType,
+    ];
+
     /// The contract id, e.g. `cn_resident_id`.
     pub fn id(self) -> &'static str {
         match self {
@@ -296,10 +331,17 @@ impl Profile {
 /// What the WHOLE value is (after trimming surrounding whitespace). Several answers are possible
 /// (a 15-digit Luhn number can be an IMEI or a card); return all that apply, strongest (Validated) first.
 pub fn detect_value(value: &str) -> Vec<Detection> {
-    let v = value.trim_matches(is_blank);
     let mut out = Vec::new();
+    detect_value_into(value, &mut out);
+    out
+}
+
+/// [`detect_value`] into a reused buffer (cleared first).
+pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
+    out.clear();
+    let v = value.trim_matches(is_blank);
     if v.is_empty() || v.len() > MAX_VALUE_BYTES {
-        return out;
+        return;
     }
     // Chinese input methods in full-width mode type "１３８００１３８０００" or "（010）":
     // read full-width ASCII forms as ASCII.
@@ -315,54 +357,56 @@ pub fn detect_value(value: &str) -> Vec<Detection> {
     // (the table and property tests below hold every family to its positives).
     let p = Profile::of(v);
     if p.digits >= 14 && (15..=21).contains(&p.len) {
-        resident_id::detect(v, &mut out);
+        resident_id::detect(v, out);
     }
     if p.digits >= 6 && p.len <= 24 {
-        travel_doc::detect(v, &mut out);
+        travel_doc::detect(v, out);
     }
     if p.digits >= 7 {
-        phone::detect(v, &mut out);
+        phone::detect(v, out);
     }
     if p.at {
-        email::detect(v, &mut out);
+        email::detect(v, out);
     }
     if p.alnum >= 13 {
-        card::detect(v, &mut out);
+        card::detect(v, out);
     }
     if p.alnum >= 15 && p.letters >= 2 {
-        iban::detect(v, &mut out);
+        iban::detect(v, out);
     }
     if p.alnum >= 18 {
-        uscc::detect(v, &mut out);
+        uscc::detect(v, out);
     }
     if p.punct {
-        network::detect(v, &mut out);
+        network::detect(v, out);
     }
     if p.digits >= 2 && (p.punct || p.non_ascii) {
-        geo::detect(v, &mut out);
+        geo::detect(v, out);
     }
     if p.digits >= 4 {
-        date::detect(v, &mut out);
+        date::detect(v, out);
     }
     if p.hex >= 16 {
-        device::detect(v, &mut out);
+        device::detect(v, out);
     }
     if p.digits >= 2 && p.len <= 12 {
-        postal::detect(v, &mut out);
+        postal::detect(v, out);
     }
     if p.non_ascii || p.letters > 0 {
-        lexical::detect(v, &mut out);
+        lexical::detect(v, out);
     }
 
-    out.sort_by_key(|d| (std::cmp::Reverse(d.strength), d.kind.priority()));
+    out.sort_unstable_by_key(|d| (std::cmp::Reverse(d.strength), d.kind.priority()));
     // Keep the strongest answer per kind.
-    let mut unique: Vec<Detection> = Vec::with_capacity(out.len());
-    for d in out {
-        if !unique.iter().any(|u| u.kind == d.kind) {
-            unique.push(d);
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let d = out[i];
+        if !out[..kept].iter().any(|u| u.kind == d.kind) {
+            out[kept] = d;
+            kept += 1;
         }
     }
-    unique
+    out.truncate(kept);
 }
 
 /// Every occurrence of PI inside free text, as BYTE offsets into `text` (always on char boundaries),
@@ -576,6 +620,13 @@ mod tests {
     }
 
     /// Every example of the specification, with the detection it must produce.
+    #[test]
+    fn all_is_in_declaration_order() {
+        for (i, k) in Kind::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i);
+        }
+    }
+
     #[test]
     fn example_table() {
         let table: &[(&str, Kind, Strength)] = &[

@@ -24,6 +24,8 @@ pub struct Jurisdiction {
     pub law: &'static str,
     /// The provision cited.
     pub source: &'static str,
+    /// Position in [`all`].
+    pub index: u32,
 }
 
 const TABLE: &str = include_str!("jurisdictions.tsv");
@@ -34,7 +36,8 @@ fn table() -> &'static [Jurisdiction] {
         TABLE
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|line| {
+            .enumerate()
+            .map(|(index, line)| {
                 let mut cols = line.split('\t');
                 let mut next = || cols.next().unwrap_or("");
                 let code = next();
@@ -44,6 +47,7 @@ fn table() -> &'static [Jurisdiction] {
                     child_below,
                     law: next(),
                     source: next(),
+                    index: index as u32,
                 }
             })
             .collect()

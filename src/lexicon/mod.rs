@@ -26,6 +26,7 @@
 mod trie;
 mod words;
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::taxonomy::Category;
@@ -74,6 +75,8 @@ pub struct Hit {
     pub weight: Weight,
     /// The term as written in the table.
     pub term: &'static str,
+    /// The term's index in the lexicon (see [`Lexicon::term`]).
+    pub entry: u32,
     /// Char span of the match in the (truncated) text, for overlap and position rules.
     pub start: u32,
     /// End of the span (exclusive).
@@ -99,6 +102,21 @@ pub struct Lexicon {
     en_phrases: Trie<u32>,
     /// Pinyin tokens → entry; also the vocabulary for splitting pinyin runs.
     pinyin: CharTrie,
+}
+
+/// Reused working buffers of [`Lexicon::find_into`].
+#[derive(Default)]
+struct Scratch {
+    cased: Vec<char>,
+    lower: Vec<char>,
+    words: Vec<Word>,
+    seq: Vec<(u32, usize, usize)>,
+    hits: Vec<Hit>,
+    depth: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Metadata longer than this is truncated before matching: labels are short, and a megabyte of
@@ -238,34 +256,60 @@ impl Lexicon {
         }
     }
 
-    /// The category named by an `autocomplete` attribute, with the token that named it.
-    pub fn autocomplete(&self, attribute: &str) -> Option<(&'static str, Category)> {
+    /// The category named by an `autocomplete` attribute, with the index of the token that
+    /// named it (see [`Lexicon::autocomplete_token`]).
+    pub fn autocomplete(&self, attribute: &str) -> Option<(u32, Category)> {
         attribute.split_ascii_whitespace().find_map(|token| {
-            let token = token.to_ascii_lowercase();
-            self.autocomplete
-                .binary_search_by(|(t, _)| (*t).cmp(token.as_str()))
-                .ok()
-                .map(|i| self.autocomplete[i])
+            let i = self
+                .autocomplete
+                .binary_search_by(|(t, _)| {
+                    // Case-insensitive compare without allocating: table tokens are lowercase.
+                    t.bytes().cmp(token.bytes().map(|b| b.to_ascii_lowercase()))
+                })
+                .ok()?;
+            Some((i as u32, self.autocomplete[i].1))
         })
+    }
+
+    /// The autocomplete token with this index.
+    pub fn autocomplete_token(&self, index: u32) -> Option<&'static str> {
+        self.autocomplete.get(index as usize).map(|(t, _)| *t)
+    }
+
+    /// The term with this index.
+    pub fn term(&self, entry: u32) -> Option<&'static str> {
+        self.entries.get(entry as usize).map(|e| e.term)
     }
 
     /// Every lexicon term in `text` (from `source`), overlaps resolved longest-first.
     pub fn find(&self, text: &str, source: Source) -> Vec<Hit> {
-        let cased: Vec<char> = text
-            .chars()
-            .take(MAX_METADATA_CHARS)
-            .map(fold_width)
-            .collect();
-        let lower: Vec<char> = cased.iter().map(char::to_ascii_lowercase).collect();
-        let mut hits = Vec::new();
-        self.find_words(&words(&cased), &lower, source, &mut hits);
-        if !lower.iter().all(char::is_ascii) {
-            // Every Chinese-table term has a non-ASCII char (ASCII ones live in en).
-            self.find_zh(&lower, &mut hits);
-        }
-        let mut hits = resolve_overlaps(hits);
-        demote_parenthesized(&lower, &mut hits);
-        hits
+        let mut out = Vec::new();
+        self.find_into(text, source, &mut out);
+        out
+    }
+
+    /// [`Lexicon::find`], appending to `out`. Working buffers are reused between calls, so a
+    /// form's worth of lookups allocates almost nothing.
+    pub fn find_into(&self, text: &str, source: Source, out: &mut Vec<Hit>) {
+        SCRATCH.with(|scratch| {
+            let mut guard = scratch.borrow_mut();
+            let s = &mut *guard;
+            s.cased.clear();
+            s.cased
+                .extend(text.chars().take(MAX_METADATA_CHARS).map(fold_width));
+            s.lower.clear();
+            s.lower.extend(s.cased.iter().map(char::to_ascii_lowercase));
+            s.hits.clear();
+            words::words_into(&s.cased, &mut s.words);
+            self.find_words(&s.words, &s.lower, source, &mut s.seq, &mut s.hits);
+            if !s.lower.iter().all(char::is_ascii) {
+                // Every Chinese-table term has a non-ASCII char (ASCII ones live in en).
+                self.find_zh(&s.lower, &mut s.hits);
+            }
+            let first = out.len();
+            resolve_overlaps(&mut s.hits, out);
+            demote_parenthesized(&s.lower, &mut s.depth, &mut out[first..]);
+        });
     }
 
     fn hit(&self, id: u32, start: usize, end: usize) -> Hit {
@@ -274,14 +318,22 @@ impl Lexicon {
             category: e.category,
             weight: e.weight,
             term: e.term,
+            entry: id,
             start: start as u32,
             end: end as u32,
         }
     }
 
-    fn find_words(&self, words: &[Word], chars: &[char], source: Source, hits: &mut Vec<Hit>) {
+    fn find_words(
+        &self,
+        words: &[Word],
+        chars: &[char],
+        source: Source,
+        seq: &mut Vec<(u32, usize, usize)>,
+        hits: &mut Vec<Hit>,
+    ) {
         // (word id, start, end) of every English word, after splitting unknown runs.
-        let mut seq: Vec<(u32, usize, usize)> = Vec::new();
+        seq.clear();
         for w in words {
             let token = &chars[w.start..w.end];
             let id = self.en_words.get(token.iter().copied());
@@ -405,11 +457,11 @@ fn split_into(vocabulary: &CharTrie, token: &[char]) -> Option<Vec<(u32, usize, 
 
 /// A term inside parentheses or brackets qualifies the label rather than naming the field
 /// ("Nationality (as shown on passport)", "支付宝账号（邮箱）"): it counts one level weaker.
-fn demote_parenthesized(chars: &[char], hits: &mut [Hit]) {
+fn demote_parenthesized(chars: &[char], depth: &mut Vec<u32>, hits: &mut [Hit]) {
     if !chars.iter().any(|c| matches!(c, '(' | '[' | '【')) {
         return;
     }
-    let mut depth = Vec::with_capacity(chars.len());
+    depth.clear();
     let mut d = 0u32;
     for &c in chars {
         match c {
@@ -429,20 +481,19 @@ fn demote_parenthesized(chars: &[char], hits: &mut [Hit]) {
     }
 }
 
-/// Keeps the longest of overlapping hits (then the earliest), in text order.
-fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
-    if hits.len() < 2 {
-        return hits;
-    }
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for h in hits {
-        if kept.iter().all(|k| h.end <= k.start || h.start >= k.end) {
-            kept.push(h);
+/// Appends to `out` the longest of overlapping `hits` (then the earliest), in text order.
+fn resolve_overlaps(hits: &mut [Hit], out: &mut Vec<Hit>) {
+    let first = out.len();
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    for &h in hits.iter() {
+        if out[first..]
+            .iter()
+            .all(|k| h.end <= k.start || h.start >= k.end)
+        {
+            out.push(h);
         }
     }
-    kept.sort_by_key(|h| h.start);
-    kept
+    out[first..].sort_unstable_by_key(|h| h.start);
 }
 
 /// Checks every line of the source tables (with their real line numbers); used by tests so that

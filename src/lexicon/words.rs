@@ -16,6 +16,13 @@ pub struct Word {
 /// `设备IMEI` → `IMEI`.
 pub fn words(chars: &[char]) -> Vec<Word> {
     let mut out = Vec::new();
+    words_into(chars, &mut out);
+    out
+}
+
+/// [`words`] into a reused buffer (cleared first).
+pub fn words_into(chars: &[char], out: &mut Vec<Word>) {
+    out.clear();
     let mut start = None;
     for i in 0..chars.len() {
         let c = chars[i];
@@ -47,7 +54,6 @@ pub fn words(chars: &[char]) -> Vec<Word> {
             end: chars.len(),
         });
     }
-    out
 }
 
 #[cfg(test)]

@@ -39,22 +39,57 @@ pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue>
 }
 
 /// `classifyFields` for the npm package: `fields_json` is `JSON.stringify(fields)` (one
-/// boundary crossing for the whole form), `options` the `{ subjectAge?, jurisdiction? }` object;
-/// returns the classifications as a JSON array, in order.
+/// boundary crossing for the whole form), `options` the `{ subjectAge?, jurisdiction? }` object.
+///
+/// Returns the classifications packed as numbers, so that the result crosses back as one
+/// `Uint32Array` instead of a JSON text to parse: per field, in order,
+/// `[category index, sensitivity index, confidence × 1000, n, reason id × n]`, where the
+/// indexes are into [`taxonomy_json`]'s arrays and each reason id is turned into text once by
+/// [`reason_text`] (the package caches it).
 ///
 /// # Errors
 /// `invalid_argument` with the path of the bad part (`fields[3].value`, `options.subjectAge`),
 /// `unknown_jurisdiction`.
-#[wasm_bindgen(js_name = classifyFieldsJson)]
-pub fn classify_fields_json(fields_json: &str, options: JsValue) -> Result<String, JsValue> {
-    let run = || -> Result<String, Error> {
+#[wasm_bindgen(js_name = classifyFieldsPacked)]
+pub fn classify_fields_packed(fields_json: &str, options: JsValue) -> Result<Vec<u32>, JsValue> {
+    let run = || -> Result<Vec<u32>, Error> {
         let options = convert::classify_options(&options, "options")?;
         let fields = crate::classify::fields_from_json(fields_json, "fields")?;
         let out =
             crate::classify::classify_fields(&fields, &options).map_err(|e| e.under("options"))?;
-        Ok(serde_json::to_string(&out).unwrap_or_else(|_| "[]".into()))
+        let mut packed = Vec::with_capacity(out.len() * 8);
+        for c in &out {
+            packed.extend([
+                c.category as u32,
+                c.sensitivity as u32,
+                (c.confidence * 1000.0).round() as u32,
+                c.reasons.len() as u32,
+            ]);
+            packed.extend(c.reasons.iter().map(|r| r.id()));
+        }
+        Ok(packed)
     };
     run().map_err(|e| js_error(&e))
+}
+
+/// The text of a reason id from [`classify_fields_packed`] (`label:手机号`), or `undefined`.
+#[wasm_bindgen(js_name = reasonText)]
+pub fn reason_text(id: u32) -> Option<String> {
+    crate::classify::Reason::from_id(id).map(|r| r.to_string())
+}
+
+/// `{"categories":[…],"sensitivities":[…]}`: the contract ids in index order.
+#[wasm_bindgen(js_name = taxonomyJson)]
+pub fn taxonomy_json() -> String {
+    use crate::taxonomy::{Category, Sensitivity};
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+    let sensitivities = [
+        Sensitivity::None,
+        Sensitivity::Personal,
+        Sensitivity::Sensitive,
+    ]
+    .map(Sensitivity::as_str);
+    serde_json::json!({ "categories": categories, "sensitivities": sensitivities }).to_string()
 }
 
 /// `findPersonalData(text)` for the npm package: personal data inside free text as a JSON

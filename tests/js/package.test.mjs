@@ -36,10 +36,11 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 160 kB gzip', () => {
-  // Measured (gzip -9): 23.3 kB with pseudonymize only; 148.7 kB with the classifier, whose
-  // lexicons (~3,600 terms) are ~100 kB of the raw module. scripts/build prints the table.
-  // Raise this budget only with a reason in the commit message.
+test('size budget: the wasm module stays under 200 kB gzip', () => {
+  // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
+  // opt-level "z"; 190 kB at opt-level 3 for the minform crate, which classifies 3x faster
+  // (see Cargo.toml). The lexicons (~3,600 terms) are ~100 kB of the raw module.
+  // scripts/build prints the table. Raise this budget only with a reason in the commit message.
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 160_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 200_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
