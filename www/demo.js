@@ -1,5 +1,5 @@
 // The demo page's script: wires the form to minform as an application would.
-import { init, attachPseudonymPreview, MinformError } from 'minform';
+import { init, attachPseudonymPreview, classifyForm, findPersonalData, MinformError } from 'minform';
 
 const $ = (id) => document.getElementById(id);
 const phone = $('guardian-phone');
@@ -34,6 +34,49 @@ function attach() {
 
 const showRaw = () => ($('raw').textContent = phone.value);
 
+/** Re-classifies the sample form and redraws the table (built with DOM nodes, never innerHTML). */
+function showClassification() {
+  const age = $('subject-age').value === '' ? undefined : Number($('subject-age').value);
+  const rows = classifyForm($('camp-form'), { subjectAge: age, jurisdiction: $('jurisdiction').value });
+  const body = $('classification').tBodies[0];
+  body.replaceChildren(
+    ...rows.map((r) => {
+      const tr = document.createElement('tr');
+      tr.dataset.field = r.name;
+      tr.dataset.category = r.category;
+      tr.dataset.sensitivity = r.sensitivity;
+      const cell = (text, className) => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        if (className) td.className = className;
+        return td;
+      };
+      tr.append(
+        cell(r.name, 'mono'),
+        cell(r.category),
+        cell(r.sensitivity, `sens sens-${r.sensitivity}`),
+        cell(r.reasons.join(' · '), 'mono small'),
+      );
+      return tr;
+    }),
+  );
+  // Highlight what the free-text scanner finds in the remark.
+  const text = $('f-remark').value;
+  const out = $('remark-scan');
+  const parts = [];
+  let at = 0;
+  for (const m of findPersonalData(text)) {
+    parts.push(document.createTextNode(text.slice(at, m.start)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(m.start, m.end);
+    mark.title = m.category;
+    parts.push(mark);
+    at = m.end;
+  }
+  parts.push(document.createTextNode(text.slice(at)));
+  out.replaceChildren(...parts);
+}
+
 try {
   await init();
   phone.addEventListener('input', showRaw);
@@ -46,6 +89,11 @@ try {
   });
   showRaw();
   attach();
+  for (const id of ['camp-form', 'subject-age', 'jurisdiction']) {
+    $(id).addEventListener('input', showClassification);
+    $(id).addEventListener('change', showClassification);
+  }
+  showClassification();
   $('status').textContent = 'Ready. Type in the field: the pseudonym is computed in this page by WebAssembly.';
   document.documentElement.dataset.ready = 'true';
 } catch (err) {

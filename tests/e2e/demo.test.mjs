@@ -68,6 +68,31 @@ test('a short key shows the typed error code instead of a pseudonym', async () =
   assert.match(await text('pseudonym'), /^[0-9a-f]{64}$/);
 });
 
+const row = async (field) => {
+  const tr = page.locator(`[data-testid="classification"] tr[data-field="${field}"]`);
+  return { category: await tr.getAttribute('data-category'), sensitivity: await tr.getAttribute('data-sensitivity') };
+};
+
+test('classifyForm reads the live sample form in the page (web-sys layer)', async () => {
+  assert.deepEqual(await row('idCard'), { category: 'national_id', sensitivity: 'sensitive' });
+  assert.deepEqual(await row('studentName'), { category: 'name', sensitivity: 'sensitive' }, 'an 11-year-old in CN: all PI sensitive');
+  assert.deepEqual(await row('parentEmail'), { category: 'email', sensitivity: 'sensitive' });
+  assert.deepEqual(await row('field_7'), { category: 'precise_location', sensitivity: 'sensitive' }, 'a hidden, unlabelled coordinate pair');
+  assert.deepEqual(await row('shirtSize'), { category: 'non_personal', sensitivity: 'none' });
+  assert.deepEqual(await row('remark'), { category: 'free_text', sensitivity: 'sensitive' });
+  assert.equal(await page.locator('[data-testid="remark-scan"] mark').textContent(), '13912345678');
+});
+
+test('the table follows the subject age, the jurisdiction and edits to the form', async () => {
+  await page.fill('#subject-age', '15');
+  assert.deepEqual(await row('studentName'), { category: 'name', sensitivity: 'personal' }, '15 is not a child in CN');
+  await page.selectOption('#jurisdiction', 'IN');
+  assert.deepEqual(await row('studentName'), { category: 'name', sensitivity: 'sensitive' }, 'India: under 18');
+  await page.fill('#f-remark', '我喜欢画画');
+  assert.deepEqual(await row('remark'), { category: 'free_text', sensitivity: 'none' });
+  assert.equal(await page.locator('[data-testid="remark-scan"] mark').count(), 0);
+});
+
 test('screenshot, no console errors, and no request leaves 127.0.0.1', async () => {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}demo.png`, fullPage: true });
