@@ -83,3 +83,52 @@ fn lone_surrogates_are_refused_not_repaired() {
     let thrown = minform::wasm::pseudonymize(lone.into(), options(&[1u8; 32], "c")).unwrap_err();
     assert_error(thrown, "invalid_string", "value");
 }
+
+/// The public corpus through the packed JS face, so wasm-specific code paths (JSON in, packed
+/// numbers out) are checked in Node and in Chromium, not only natively.
+#[wasm_bindgen_test]
+fn corpus_through_the_packed_face() {
+    let corpus = include_str!("corpus/fields.jsonl");
+    let rows: Vec<serde_json::Value> = corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let fields: Vec<serde_json::Value> = rows.iter().map(|r| r["field"].clone()).collect();
+    let packed = minform::wasm::classify_fields_packed(
+        &serde_json::to_string(&fields).unwrap(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let mut i = 0;
+    for row in &rows {
+        let category = minform::Category::ALL[packed[i] as usize];
+        let reasons = packed[i + 3] as usize;
+        assert_eq!(
+            category.id(),
+            row["expect"].as_str().unwrap(),
+            "{}",
+            row["field"]
+        );
+        for &id in &packed[i + 4..i + 4 + reasons] {
+            let text = minform::wasm::reason_text(id).expect("every packed reason id has a text");
+            assert!(text.contains(':'), "{text}");
+        }
+        i += 4 + reasons;
+    }
+    assert_eq!(i, packed.len());
+}
+
+#[wasm_bindgen_test]
+fn classify_errors_are_coded_with_paths() {
+    let thrown = minform::wasm::classify_fields_packed(
+        r#"[{"name":"a"},{"label":"x"}]"#,
+        JsValue::UNDEFINED,
+    )
+    .unwrap_err();
+    assert_error(thrown, "invalid_argument", "fields[1].name");
+    let options = Object::new();
+    Reflect::set(&options, &"jurisdiction".into(), &"XX".into()).unwrap();
+    let thrown = minform::wasm::classify_fields_packed("[]", options.into()).unwrap_err();
+    assert_error(thrown, "unknown_jurisdiction", "options.jurisdiction");
+}

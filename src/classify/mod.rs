@@ -270,9 +270,11 @@ impl Workspace {
                 reasons.push(Reason::Content(kind));
             }
             if reasons.is_empty() {
-                reasons.push(Reason::Fallback);
                 confidence = confidence.min(0.2);
             }
+        }
+        if reasons.is_empty() {
+            reasons.push(Reason::Fallback(category));
         }
         if let Some(j) = child {
             if sensitivity == Sensitivity::Personal {

@@ -12,6 +12,7 @@ use serde::{Serialize, Serializer};
 use crate::detect::Kind;
 use crate::jurisdiction;
 use crate::lexicon::{lexicon, Source};
+use crate::taxonomy::Category;
 
 /// One reason. Displays as `place:detail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +29,9 @@ pub enum Reason {
     Content(Kind),
     /// The subject is a child in this jurisdiction (index into the jurisdiction table).
     Child(u32),
-    /// Nothing was recognised; the field is treated as free text.
-    Fallback,
+    /// Nothing was recognised; the field falls back to this category (`free_text`, or
+    /// `non_personal` for a bare number or code).
+    Fallback(Category),
 }
 
 const AUTOCOMPLETE: u32 = 1;
@@ -54,7 +56,7 @@ impl Reason {
             Reason::Value(k) => (VALUE, k as u32),
             Reason::Content(k) => (CONTENT, k as u32),
             Reason::Child(i) => (CHILD, i),
-            Reason::Fallback => (FALLBACK, 0),
+            Reason::Fallback(c) => (FALLBACK, c as u32),
         };
         (place << 24) | (index & 0x00FF_FFFF)
     }
@@ -72,7 +74,7 @@ impl Reason {
             VALUE => Reason::Value(kind()?),
             CONTENT => Reason::Content(kind()?),
             CHILD => Reason::Child(index),
-            FALLBACK => Reason::Fallback,
+            FALLBACK => Reason::Fallback(*Category::ALL.get(index as usize)?),
             _ => return None,
         };
         // Only ids whose index exists in its table.
@@ -89,7 +91,7 @@ impl Reason {
                 let j = jurisdiction::all().get(i as usize)?;
                 format!("{}<{}", j.code, j.child_below)
             }
-            Reason::Fallback => "free_text".to_owned(),
+            Reason::Fallback(c) => c.id().to_owned(),
         })
     }
 
@@ -101,7 +103,7 @@ impl Reason {
             Reason::Value(_) => "value",
             Reason::Content(_) => "content",
             Reason::Child(_) => "child",
-            Reason::Fallback => "fallback",
+            Reason::Fallback(_) => "fallback",
         }
     }
 }
@@ -134,7 +136,11 @@ mod tests {
             (Reason::Value(Kind::ResidentId), "value:cn_resident_id"),
             (Reason::Content(Kind::CnMobile), "content:cn_mobile"),
             (Reason::Child(cn), "child:CN<14"),
-            (Reason::Fallback, "fallback:free_text"),
+            (Reason::Fallback(Category::FreeText), "fallback:free_text"),
+            (
+                Reason::Fallback(Category::NonPersonal),
+                "fallback:non_personal",
+            ),
         ];
         for (reason, text) in cases {
             assert_eq!(reason.to_string(), text);
