@@ -176,13 +176,7 @@ pub fn classify_fields(
 ) -> Result<Vec<Classification>, Error> {
     let mut out = Vec::with_capacity(fields.len());
     classify_each(fields, options, |field, d| {
-        out.push(Classification {
-            name: field.name.clone(),
-            category: d.category,
-            sensitivity: d.sensitivity,
-            confidence: d.confidence,
-            reasons: d.reasons.to_vec(),
-        });
+        out.push(d.to_classification(&field.name))
     })?;
     Ok(out)
 }
@@ -207,14 +201,21 @@ pub fn classify_each(
 
 /// Classifies one field; `child` is the jurisdiction in which the subject is a child, if so.
 pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classification {
-    let mut work = Workspace::default();
-    let d = work.decide(field, child);
-    Classification {
-        name: field.name.clone(),
-        category: d.category,
-        sensitivity: d.sensitivity,
-        confidence: d.confidence,
-        reasons: d.reasons.to_vec(),
+    Workspace::default()
+        .decide(field, child)
+        .to_classification(&field.name)
+}
+
+impl Decision<'_> {
+    /// The owned [`Classification`] of the field named `name`.
+    pub fn to_classification(&self, name: &str) -> Classification {
+        Classification {
+            name: name.to_owned(),
+            category: self.category,
+            sensitivity: self.sensitivity,
+            confidence: self.confidence,
+            reasons: self.reasons.to_vec(),
+        }
     }
 }
 
