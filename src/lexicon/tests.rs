@@ -105,3 +105,38 @@ fn huge_metadata_is_truncated_not_scanned_whole() {
     let long_then_term = format!("{}姓名", "的".repeat(MAX_METADATA_CHARS));
     assert_eq!(terms(&long_then_term, Source::Label), []);
 }
+
+/// Every term, used alone as a label (English and Chinese) or as a name (pinyin), must come out
+/// as its own category: a term that another term overrides by itself is dead data.
+#[test]
+fn every_entry_classifies_as_its_category_on_its_own() {
+    use crate::classify::{classify_field, Field};
+    let tables = [
+        ("en.tsv", include_str!("data/en.tsv"), Source::Label),
+        ("zh.tsv", include_str!("data/zh.tsv"), Source::Label),
+        ("pinyin.tsv", include_str!("data/pinyin.tsv"), Source::Name),
+    ];
+    let mut wrong = Vec::new();
+    for (file, table, source) in tables {
+        for (line, cols) in rows(table) {
+            let Ok(e) = entry_of(&cols) else { continue };
+            let field = match source {
+                Source::Name => Field::new(e.term),
+                _ => Field::new("x").label(e.term),
+            };
+            let got = classify_field(&field, None).category;
+            if got != e.category {
+                wrong.push(format!(
+                    "{file}:{line}: {:?} is {} in the table but classifies as {got}",
+                    e.term, e.category
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} terms:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
