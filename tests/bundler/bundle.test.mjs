@@ -9,7 +9,7 @@ import { launchChromium } from '../support/chromium.mjs';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 
-test('the package bundled by Vite loads its wasm in Chromium (after a failed load is retried) and matches every vector', async () => {
+test('the package bundled by Vite loads its wasm in Chromium (after a failed load is retried), matches every vector and classifies the corpus', async () => {
   const assets = readdirSync(new URL('./dist/assets/', import.meta.url));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm asset: ${assets}`);
   const server = await startServer({ root: dist });
@@ -27,6 +27,10 @@ test('the package bundled by Vite loads its wasm in Chromium (after a failed loa
     assert.ok(summary.vectors >= 30);
     assert.deepEqual(summary.mismatches, []);
     assert.deepEqual(summary.errors, summary.expectedErrors);
+    assert.equal(summary.corpusRows, 80);
+    assert.deepEqual(summary.corpusMismatches, [], 'the public corpus classifies the same in the browser build');
+    assert.equal(summary.childSensitive, true);
+    assert.deepEqual(summary.found, ['13912345678']);
   } finally {
     await browser.close();
     await server.close();

@@ -1,8 +1,9 @@
 // A tiny app bundled by Vite from the installed npm package (browser condition of the exports
 // map, wasm emitted as an asset via `new URL(..., import.meta.url)`), then run in Chromium by
 // bundle.test.mjs. It checks every vector in the browser and publishes a summary on the page.
-import { init, pseudonymize, MinformError } from 'minform';
+import { init, pseudonymize, classifyFields, findPersonalData, MinformError } from 'minform';
 import file from '../vectors/pseudonymize.json';
+import corpusText from '../corpus/fields.jsonl?raw';
 
 const fromHex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
 const codeOf = (fn) => {
@@ -27,5 +28,13 @@ summary.mismatches = file.vectors
   .map((v) => v.context);
 summary.errors = file.errors.map((e) => codeOf(() => pseudonymize(e.value, { key: fromHex(e.key), context: e.context })));
 summary.expectedErrors = file.errors.map((e) => e.code);
+// The public classification corpus, through the web build.
+const rows = corpusText.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const classified = classifyFields(rows.map((r) => r.field), { subjectAge: 11 });
+summary.corpusRows = rows.length;
+summary.corpusMismatches = rows.filter((r, i) => classified[i].category !== r.expect).map((r) => r.field.name);
+summary.childSensitive = classified.every((c) => ['free_text', 'non_personal'].includes(c.category) || c.sensitivity === 'sensitive');
+const text = '家长电话13912345678';
+summary.found = findPersonalData(text).map((m) => text.slice(m.start, m.end));
 document.getElementById('out').textContent = JSON.stringify(summary);
 document.documentElement.dataset.done = 'true';
