@@ -130,8 +130,10 @@ test('odd but valid input gets correct answers', () => {
     { name: 'phones', label: '联系电话', value: ['13912345678', 18600001111] },
     { name: 'x\uD800y', label: '姓名' },
     { name: 'big', label: '备注', value: 'x'.repeat(1 << 20) + ' 13912345678' },
+    { name: 'n'.repeat(1 << 20), label: '姓名'.repeat(1 << 19), placeholder: '😀'.repeat(1 << 18) },
   ]);
-  assert.deepEqual(out.map((r) => r.category), ['age', 'non_personal', 'phone', 'name', 'free_text']);
+  assert.deepEqual(out.map((r) => r.category), ['age', 'non_personal', 'phone', 'name', 'free_text', 'name']);
+  assert.equal(out[5].name.length, 1 << 20, 'a 1 MB name is echoed whole');
   assert.equal(out[3].name, 'x\uD800y', 'names are echoed exactly, lone surrogate included');
   assert.ok(out[4].reasons.includes('content:cn_mobile'), '1 MB text is scanned to the end');
   assert.deepEqual(classifyFields([]), []);
