@@ -29,17 +29,19 @@ fn check(file: &str) -> usize {
                 line_no + 1,
                 row["field"],
                 got.category,
-                got.reasons,
+                got.reasons
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
                 expect
             ));
         }
-        if expect.default_sensitivity() > Sensitivity::None {
-            assert_ne!(
-                got.category,
-                Category::NonPersonal,
-                "{file}:{}: personal field marked non_personal",
+        if expect.default_sensitivity() > Sensitivity::None && got.category == Category::NonPersonal
+        {
+            failures.push(format!(
+                "{file}:{}: NEVER ALLOWED: a personal field marked non_personal",
                 line_no + 1
-            );
+            ));
         }
     }
     assert!(
@@ -57,8 +59,13 @@ fn public_corpus_is_classified_exactly() {
 }
 
 #[test]
-fn blind_corpus_report() {
-    check("blind.jsonl");
+fn blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind.jsonl"), 240);
+}
+
+#[test]
+fn second_blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind2.jsonl"), 200);
 }
 
 #[test]

@@ -247,12 +247,12 @@ impl Workspace {
                 evidence.value(d.kind, d.strength);
             }
         }
-        evidence.code_like = values().next().is_some()
-            && values().all(|v| {
-                v.trim().bytes().all(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b'#')
-                })
-            });
+        // A bare number or code, in a field with no words around it to say otherwise.
+        let says_nothing = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+        evidence.code_like = says_nothing(&field.label)
+            && says_nothing(&field.placeholder)
+            && values().next().is_some()
+            && values().all(|v| v.trim().chars().all(is_code_char));
         let (category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
@@ -306,6 +306,8 @@ enum Place {
 }
 
 const PLACES: usize = 7;
+/// The score of a strong lexicon term in a name or label (see `term_score`).
+const STRONG_TERM: f64 = 0.85;
 /// The places that describe the field rather than its content.
 const META: &[Place] = &[
     Place::Autocomplete,
@@ -473,6 +475,22 @@ impl Evidence {
         let first_validated = validated.clone().next();
         let from_value = validated.find(|&c| meta_score(c) > 0.0).or(first_validated);
 
+        // A comment box whose label names something specific ("主诉/症状描述", "allergies" as a
+        // textarea) is that thing: free text yields to a strong term in the label or name.
+        let meta = match meta {
+            Some((Category::FreeText, _)) => self
+                .votes
+                .iter()
+                .filter(|v| {
+                    matches!(v.place, Place::Label | Place::Name)
+                        && v.category != Category::FreeText
+                })
+                .filter(|v| self.score(v.category, &[v.place]) >= STRONG_TERM)
+                .max_by_key(|v| v.category.default_sensitivity())
+                .map(|v| (v.category, meta_score(v.category)))
+                .or(meta),
+            other => other,
+        };
         let category = match (meta, from_value) {
             (Some((m, _)), Some(_)) if m == Category::FreeText => m,
             (Some((m, s)), Some(v)) => {
@@ -526,6 +544,15 @@ impl Evidence {
             }
         }
     }
+}
+
+/// Characters of numbers, prices and codes (`4`, `SKU-2231`, `¥128.00`, `12.5%`).
+fn is_code_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '-' | '_' | '.' | '/' | '#' | ',' | '%' | '+' | ':' | '¥' | '￥' | '$' | '€' | '£'
+        )
 }
 
 /// What an input `type` says: (type, category, score). Indexed by [`Reason::Type`].

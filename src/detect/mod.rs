@@ -356,7 +356,7 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     // necessary condition of its family's grammar, so skipping never loses a detection
     // (the table and property tests below hold every family to its positives).
     let p = Profile::of(v);
-    if p.digits >= 14 && (15..=21).contains(&p.len) {
+    if p.digits >= 14 && (15..=26).contains(&p.len) {
         resident_id::detect(v, out);
     }
     if p.digits >= 6 && p.len <= 24 {

@@ -117,30 +117,30 @@ pub fn is_valid_compact(b: &[u8]) -> bool {
         }
 }
 
-/// Removes the common 6-8-4 grouping ("110105 20130512 0235", single spaces or single dashes);
-/// contiguous numbers are returned as they are. Does not validate.
+/// Removes grouping separators: single spaces or single dashes between groups, in any
+/// grouping people type ("110105 20130512 0235", "4403 0520 1007 1510 9X"); one kind of
+/// separator per value, never leading, trailing or doubled. Contiguous numbers are returned as
+/// they are. Does not validate.
 pub fn compact(s: &str) -> Option<[u8; 18]> {
     let b = s.as_bytes();
+    if !(18..=26).contains(&b.len()) {
+        return None;
+    }
+    let sep = b.iter().copied().find(|c| matches!(c, b' ' | b'-'));
     let mut out = [0u8; 18];
-    match b.len() {
-        18 => out.copy_from_slice(b),
-        20 => {
-            let sep = *b.get(6)?;
-            if !matches!(sep, b' ' | b'-') || b.get(15) != Some(&sep) {
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if Some(c) == sep {
+            let inner = i > 0 && i + 1 < b.len() && b[i - 1] != c && b[i + 1] != c;
+            if !inner {
                 return None;
             }
-            let mut n = 0;
-            for (i, &c) in b.iter().enumerate() {
-                if i == 6 || i == 15 {
-                    continue;
-                }
-                *out.get_mut(n)? = c;
-                n += 1;
-            }
+            continue;
         }
-        _ => return None,
+        *out.get_mut(n)? = c;
+        n += 1;
     }
-    Some(out)
+    (n == 18).then_some(out)
 }
 
 /// The value (surrounding whitespace ignored; 6-8-4 grouping allowed) is a valid 18-character
@@ -263,6 +263,15 @@ pub(crate) fn scan_student_at(b: &[u8], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn any_single_separator_grouping() {
+        assert!(is_valid("4403 0520 1107 0141 80"));
+        assert!(is_valid("440305-20110701-4180"));
+        assert!(!is_valid("440305  201107014180"), "doubled separator");
+        assert!(!is_valid(" 440305201107014180-"), "trailing separator");
+        assert!(!is_valid("440305 20110701-4180"), "mixed separators");
+    }
+
     const VALID: [&str; 6] = [
         "110105201305120235",
         "440305201107014180",
@@ -294,7 +303,10 @@ mod tests {
         assert!(is_valid("110105 20130512 0235"));
         assert!(is_valid("110105-20130512-0235"));
         assert!(!is_valid("110105 20130512-0235"));
-        assert!(!is_valid("1101 0520 1305 1202 35"));
+        assert!(
+            is_valid("1101 0520 1305 1202 35"),
+            "4-4-4-4-2, as typed from a card-style mask"
+        );
     }
 
     #[test]

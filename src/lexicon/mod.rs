@@ -336,7 +336,10 @@ impl Lexicon {
         seq.clear();
         for w in words {
             let token = &chars[w.start..w.end];
-            let id = self.en_words.get(token.iter().copied());
+            let id = self
+                .en_words
+                .get(token.iter().copied())
+                .or_else(|| self.singular(token));
             if let Some(id) = id {
                 seq.push((id, w.start, w.end));
             } else if let Some(parts) = split_into(&self.en_words, token) {
@@ -373,6 +376,24 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// The word id of the singular of an English plural (`immunizations`, `addresses`,
+    /// `allergies`), so the tables need only one form.
+    fn singular(&self, token: &[char]) -> Option<u32> {
+        if token.len() < 4 || token.last() != Some(&'s') {
+            return None;
+        }
+        let stem = &token[..token.len() - 1];
+        let get = |w: &[char]| self.en_words.get(w.iter().copied());
+        get(stem)
+            .or_else(|| stem.strip_suffix(&['e']).and_then(get))
+            .or_else(|| {
+                let ies = stem.strip_suffix(&['i', 'e'])?;
+                let mut y: Vec<char> = ies.to_vec();
+                y.push('y');
+                get(&y)
+            })
     }
 
     fn find_zh(&self, chars: &[char], hits: &mut Vec<Hit>) {

@@ -140,3 +140,16 @@ fn every_entry_classifies_as_its_category_on_its_own() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn english_plurals_match_their_singular() {
+    let cats = |t: &str| {
+        terms(t, Source::Label)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cats("Immunizations"), cats("Immunization"));
+    assert!(!cats("Home addresses").is_empty());
+    assert_eq!(cats("Allergies"), [Category::Health]);
+}
