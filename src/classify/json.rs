@@ -6,39 +6,58 @@
 //! surrogates as `\udXXX`; they are replaced by U+FFFD here, which is harmless for
 //! classification (nothing is hashed) and keeps every other character as typed.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::Field;
+use super::{ClassifyOptions, Decision, Field, Meta, Workspace};
 use crate::error::Error;
 
+/// A field as parsed, borrowing from the JSON text wherever a string has no escapes (most do),
+/// so classifying a form allocates no per-field strings.
 #[derive(Deserialize)]
 #[serde(expecting = "a field object { name, label?, autocomplete?, type?, placeholder?, value? }")]
-struct RawField {
-    name: Option<String>,
-    label: Option<String>,
-    autocomplete: Option<String>,
-    #[serde(rename = "type")]
-    input_type: Option<String>,
-    placeholder: Option<String>,
-    #[serde(default)]
-    value: Values,
+struct RawField<'a> {
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    label: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    autocomplete: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "type")]
+    input_type: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    placeholder: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    value: Values<'a>,
+}
+
+impl RawField<'_> {
+    fn meta(&self) -> Meta<'_> {
+        Meta {
+            name: self.name.as_deref().unwrap_or_default(),
+            label: self.label.as_deref(),
+            autocomplete: self.autocomplete.as_deref(),
+            input_type: self.input_type.as_deref(),
+            placeholder: self.placeholder.as_deref(),
+        }
+    }
 }
 
 /// The top level: an array of fields.
-struct RawFields(Vec<RawField>);
+struct RawFields<'a>(Vec<RawField<'a>>);
 
-impl<'de> Deserialize<'de> for RawFields {
+impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> Visitor<'de> for Fields {
-            type Value = RawFields;
+        struct Fields<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Fields<'a> {
+            type Value = RawFields<'a>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an array of field objects")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFields, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFields<'a>, A::Error> {
                 let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
                 while let Some(f) = seq.next_element()? {
                     out.push(f);
@@ -46,26 +65,55 @@ impl<'de> Deserialize<'de> for RawFields {
                 Ok(RawFields(out))
             }
         }
-        d.deserialize_seq(Fields)
+        d.deserialize_seq(Fields(std::marker::PhantomData))
     }
 }
 
-/// A field value: a string, number or boolean, or an array of them; `null` for none.
+/// A field value: a string, number or boolean, or an array of them; `null` for none. One value
+/// (the usual case) is held without a heap allocation.
 #[derive(Default)]
-struct Values(Vec<String>);
+struct Values<'a> {
+    first: Option<Cow<'a, str>>,
+    rest: Vec<Cow<'a, str>>,
+}
 
-impl<'de> Deserialize<'de> for Values {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValuesVisitor { nested: false })
+impl<'a> Values<'a> {
+    fn one(v: Cow<'a, str>) -> Self {
+        Values {
+            first: Some(v),
+            rest: Vec::new(),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.first.iter().chain(&self.rest).map(|v| v.as_ref())
+    }
+
+    fn push(&mut self, v: Cow<'a, str>) {
+        if self.first.is_none() {
+            self.first = Some(v);
+        } else {
+            self.rest.push(v);
+        }
     }
 }
 
-struct ValuesVisitor {
-    nested: bool,
+impl<'de: 'a, 'a> Deserialize<'de> for Values<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValuesVisitor {
+            nested: false,
+            lifetime: std::marker::PhantomData,
+        })
+    }
 }
 
-impl<'de> Visitor<'de> for ValuesVisitor {
-    type Value = Values;
+struct ValuesVisitor<'a> {
+    nested: bool,
+    lifetime: std::marker::PhantomData<&'a ()>,
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for ValuesVisitor<'a> {
+    type Value = Values<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.nested {
@@ -75,49 +123,57 @@ impl<'de> Visitor<'de> for ValuesVisitor {
         }
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Values, E> {
-        Ok(Values(vec![v.to_owned()]))
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Borrowed(v)))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Values, E> {
-        Ok(Values(vec![v]))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Owned(v.to_owned())))
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Values, E> {
-        Ok(Values(vec![v.to_string()]))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Owned(v)))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Values, E> {
-        Ok(Values(vec![v.to_string()]))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Borrowed(if v { "true" } else { "false" })))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Values, E> {
-        Ok(Values(vec![v.to_string()]))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Owned(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Values, E> {
-        Ok(Values(vec![v.to_string()]))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Owned(v.to_string())))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Values, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Values<'a>, E> {
+        Ok(Values::one(Cow::Owned(v.to_string())))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Values<'a>, E> {
         Ok(Values::default())
     }
-    fn visit_none<E: de::Error>(self) -> Result<Values, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Values<'a>, E> {
         Ok(Values::default())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Values, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Values<'a>, A::Error> {
         if self.nested {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        let mut out = Vec::new();
-        while let Some(Scalar(v)) = seq.next_element::<Scalar>()? {
-            out.extend(v);
+        let mut out = Values::default();
+        while let Some(Scalar(v)) = seq.next_element::<Scalar<'a>>()? {
+            if let Some(first) = v.first {
+                out.push(first);
+            }
         }
-        Ok(Values(out))
+        Ok(out)
     }
 }
 
 /// One element of an array value.
-struct Scalar(Vec<String>);
+struct Scalar<'a>(Values<'a>);
 
-impl<'de> Deserialize<'de> for Scalar {
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValuesVisitor { nested: true })
-            .map(|v| Scalar(v.0))
+        d.deserialize_any(ValuesVisitor {
+            nested: true,
+            lifetime: std::marker::PhantomData,
+        })
+        .map(Scalar)
     }
 }
 
@@ -128,30 +184,55 @@ impl<'de> Deserialize<'de> for Scalar {
 /// `invalid_argument` with the path of the first bad part.
 pub fn fields_from_json(json: &str, root: &str) -> Result<Vec<Field>, Error> {
     let repaired = replace_lone_surrogate_escapes(json);
-    // Fast path: plain parsing. Only when it fails is the input parsed again, tracking the
-    // path, to say where.
-    let raw: RawFields = match serde_json::from_str(&repaired) {
-        Ok(raw) => raw,
-        Err(_) => return Err(path_error(&repaired, root)),
-    };
-    raw.0
+    let raw = parse(&repaired, root)?;
+    Ok(raw
         .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let name = r.name.ok_or_else(|| Error::InvalidArgument {
-                path: format!("{root}[{i}].name"),
-                expected: "a string (every field needs a name)".into(),
-            })?;
-            Ok(Field {
-                name,
-                label: r.label,
-                autocomplete: r.autocomplete,
-                input_type: r.input_type,
-                placeholder: r.placeholder,
-                values: r.value.0,
-            })
+        .map(|r| Field {
+            name: r.name.map(Cow::into_owned).unwrap_or_default(),
+            label: r.label.map(Cow::into_owned),
+            autocomplete: r.autocomplete.map(Cow::into_owned),
+            input_type: r.input_type.map(Cow::into_owned),
+            placeholder: r.placeholder.map(Cow::into_owned),
+            values: r.value.iter().map(str::to_owned).collect(),
         })
-        .collect()
+        .collect())
+}
+
+/// Classifies the fields of a JSON array (as [`fields_from_json`] reads it) without copying
+/// their strings, handing each decision and the field's name to `each`: the fast path of the
+/// JavaScript face.
+///
+/// # Errors
+/// `invalid_argument` with the path of the first bad part; bad `options` as in
+/// [`super::classify_fields`] (paths relative to the options).
+pub fn classify_json_each(
+    json: &str,
+    root: &str,
+    options: &ClassifyOptions,
+    mut each: impl FnMut(&str, Decision<'_>),
+) -> Result<(), Error> {
+    let child = options.child_in()?;
+    let repaired = replace_lone_surrogate_escapes(json);
+    let fields = parse(&repaired, root)?;
+    let mut work = Workspace::default();
+    for f in &fields {
+        let values = || f.value.iter();
+        each(f.meta().name, work.decide(f.meta(), values, child));
+    }
+    Ok(())
+}
+
+/// Parses and checks that every field has a name. Fast path: plain parsing; only when it fails
+/// is the input parsed again, tracking the path, to say where.
+fn parse<'a>(json: &'a str, root: &str) -> Result<Vec<RawField<'a>>, Error> {
+    let raw: RawFields<'a> = serde_json::from_str(json).map_err(|_| path_error(json, root))?;
+    if let Some(i) = raw.0.iter().position(|r| r.name.is_none()) {
+        return Err(Error::InvalidArgument {
+            path: format!("{root}[{i}].name"),
+            expected: "a string (every field needs a name)".into(),
+        });
+    }
+    Ok(raw.0)
 }
 
 /// The error for JSON that does not parse as fields, with the path of the first bad part.

@@ -45,7 +45,7 @@ use crate::jurisdiction::{self, Jurisdiction};
 use crate::lexicon::{lexicon, Source, Weight};
 use crate::taxonomy::{Category, Sensitivity};
 
-pub use json::fields_from_json;
+pub use json::{classify_json_each, fields_from_json};
 pub use reason::Reason;
 
 /// A form field as the classifier sees it.
@@ -102,6 +102,28 @@ impl Field {
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.values.push(value.into());
         self
+    }
+}
+
+/// A field's metadata, borrowed: what the classifier reads besides the values.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Meta<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) label: Option<&'a str>,
+    pub(crate) autocomplete: Option<&'a str>,
+    pub(crate) input_type: Option<&'a str>,
+    pub(crate) placeholder: Option<&'a str>,
+}
+
+impl Field {
+    fn meta(&self) -> Meta<'_> {
+        Meta {
+            name: &self.name,
+            label: self.label.as_deref(),
+            autocomplete: self.autocomplete.as_deref(),
+            input_type: self.input_type.as_deref(),
+            placeholder: self.placeholder.as_deref(),
+        }
     }
 }
 
@@ -194,15 +216,17 @@ pub fn classify_each(
     let child = options.child_in()?;
     let mut work = Workspace::default();
     for field in fields {
-        each(field, work.decide(field, child));
+        let values = || field.values.iter().map(String::as_str);
+        each(field, work.decide(field.meta(), values, child));
     }
     Ok(())
 }
 
 /// Classifies one field; `child` is the jurisdiction in which the subject is a child, if so.
 pub fn classify_field(field: &Field, child: Option<&Jurisdiction>) -> Classification {
+    let values = || field.values.iter().map(String::as_str);
     Workspace::default()
-        .decide(field, child)
+        .decide(field.meta(), values, child)
         .to_classification(&field.name)
 }
 
@@ -221,7 +245,7 @@ impl Decision<'_> {
 
 /// Working buffers reused from one field to the next.
 #[derive(Default)]
-struct Workspace {
+pub(crate) struct Workspace {
     evidence: Evidence,
     detections: Vec<detect::Detection>,
     hits: Vec<crate::lexicon::Hit>,
@@ -230,17 +254,18 @@ struct Workspace {
 }
 
 impl Workspace {
-    fn decide(&mut self, field: &Field, child: Option<&Jurisdiction>) -> Decision<'_> {
+    /// The decision for a field: its metadata, and `all_values` giving its values (called more
+    /// than once, so values are never copied).
+    pub(crate) fn decide<'v, I: Iterator<Item = &'v str>>(
+        &mut self,
+        field: Meta<'_>,
+        all_values: impl Fn() -> I,
+        child: Option<&Jurisdiction>,
+    ) -> Decision<'_> {
         let evidence = &mut self.evidence;
         evidence.clear();
         evidence.metadata(field, &mut self.hits);
-        let values = || {
-            field
-                .values
-                .iter()
-                .map(String::as_str)
-                .filter(|v| !v.trim().is_empty())
-        };
+        let values = || all_values().filter(|v| !v.trim().is_empty());
         for v in values() {
             detect::detect_value_into(v, &mut self.detections);
             for d in &self.detections {
@@ -248,9 +273,9 @@ impl Workspace {
             }
         }
         // A bare number or code, in a field with no words around it to say otherwise.
-        let says_nothing = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
-        evidence.code_like = says_nothing(&field.label)
-            && says_nothing(&field.placeholder)
+        let says_nothing = |t: Option<&str>| t.is_none_or(|t| t.trim().is_empty());
+        evidence.code_like = says_nothing(field.label)
+            && says_nothing(field.placeholder)
             && values().next().is_some()
             && values().all(|v| v.trim().chars().all(is_code_char));
         let (category, mut confidence) = evidence.decide();
@@ -379,13 +404,9 @@ impl Evidence {
         self.code_like = false;
     }
 
-    fn metadata(&mut self, field: &Field, hits: &mut Vec<crate::lexicon::Hit>) {
+    fn metadata(&mut self, field: Meta<'_>, hits: &mut Vec<crate::lexicon::Hit>) {
         let lex = lexicon();
-        if let Some((token, category)) = field
-            .autocomplete
-            .as_deref()
-            .and_then(|a| lex.autocomplete(a))
-        {
+        if let Some((token, category)) = field.autocomplete.and_then(|a| lex.autocomplete(a)) {
             self.push(
                 category,
                 0.97,
@@ -394,17 +415,13 @@ impl Evidence {
                 Reason::Autocomplete(token),
             );
         }
-        if let Some((t, category, score)) = field.input_type.as_deref().and_then(type_evidence) {
+        if let Some((t, category, score)) = field.input_type.and_then(type_evidence) {
             self.push(category, score, Place::Type, 0, Reason::Type(t));
         }
         let sources = [
-            (Some(field.name.as_str()), Source::Name, Place::Name),
-            (field.label.as_deref(), Source::Label, Place::Label),
-            (
-                field.placeholder.as_deref(),
-                Source::Placeholder,
-                Place::Placeholder,
-            ),
+            (Some(field.name), Source::Name, Place::Name),
+            (field.label, Source::Label, Place::Label),
+            (field.placeholder, Source::Placeholder, Place::Placeholder),
         ];
         for (text, source, place) in sources {
             let Some(text) = text else { continue };

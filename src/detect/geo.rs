@@ -314,7 +314,10 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
 pub fn is_keyed_pair(v: &str) -> bool {
     const LAT: &[&str] = &["latitude", "lat"];
     const LNG: &[&str] = &["longitude", "long", "lng", "lon"];
-    if v.len() > 200 {
+    let b = v.as_bytes();
+    let has_key_syntax =
+        b.iter().any(|&c| c == b'=' || c == b':') && b.iter().any(|&c| c == b'l' || c == b'L');
+    if v.len() > 200 || !has_key_syntax {
         return false;
     }
     let lower = v.to_ascii_lowercase();

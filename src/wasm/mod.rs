@@ -54,19 +54,18 @@ pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue>
 pub fn classify_fields_packed(fields_json: &str, options: JsValue) -> Result<Vec<u32>, JsValue> {
     let run = || -> Result<Vec<u32>, Error> {
         let options = convert::classify_options(&options, "options")?;
-        let fields = crate::classify::fields_from_json(fields_json, "fields")?;
-        let out =
-            crate::classify::classify_fields(&fields, &options).map_err(|e| e.under("options"))?;
-        let mut packed = Vec::with_capacity(out.len() * 8);
-        for c in &out {
+        // Checked here so that its errors carry paths under `options`.
+        options.child_in().map_err(|e| e.under("options"))?;
+        let mut packed = Vec::with_capacity(fields_json.len() / 16);
+        crate::classify::classify_json_each(fields_json, "fields", &options, |_, d| {
             packed.extend([
-                c.category as u32,
-                c.sensitivity as u32,
-                (c.confidence * 1000.0).round() as u32,
-                c.reasons.len() as u32,
+                d.category as u32,
+                d.sensitivity as u32,
+                (d.confidence * 1000.0).round() as u32,
+                d.reasons.len() as u32,
             ]);
-            packed.extend(c.reasons.iter().map(|r| r.id()));
-        }
+            packed.extend(d.reasons.iter().map(|r| r.id()));
+        })?;
         Ok(packed)
     };
     run().map_err(|e| js_error(&e))
