@@ -121,13 +121,21 @@ const GRADE_WORDS: &[&str] = &[
 ];
 /// Administrative divisions (GB/T 2260 levels) that open an address.
 const ADMIN_MARKERS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡'];
-/// Street-level parts of an address.
-const STREET_MARKERS: &[&str] = &[
-    "路", "街", "道", "巷", "弄", "胡同", "里", "号", "栋", "幢", "单元", "室", "楼", "村", "组",
-    "小区", "花园", "公寓", "大厦", "苑",
+/// Street-level parts of an address: single characters, then words (checked only if no
+/// single character matched: a char test is much cheaper than a substring search).
+const STREET_CHARS: &[char] = &[
+    '路', '街', '道', '巷', '弄', '里', '号', '栋', '幢', '室', '楼', '村', '组', '苑',
 ];
-const ROAD_MARKERS: &[&str] = &["路", "街", "大道", "巷", "弄", "胡同"];
-const NUMBER_MARKERS: &[&str] = &["号", "栋", "幢", "单元", "室", "楼"];
+const STREET_WORDS: &[&str] = &["胡同", "单元", "小区", "花园", "公寓", "大厦"];
+const ROAD_CHARS: &[char] = &['路', '街', '巷', '弄'];
+const ROAD_WORDS: &[&str] = &["大道", "胡同"];
+const NUMBER_CHARS: &[char] = &['号', '栋', '幢', '室', '楼'];
+const NUMBER_WORDS: &[&str] = &["单元"];
+
+fn has_marker(v: &str, chars: &[char], single: &[char], words: &[&str]) -> bool {
+    chars.iter().any(|c| single.contains(c)) || words.iter().any(|w| v.contains(w))
+}
+
 const REGION_SUFFIXES: &[&str] = &[
     "特别行政区",
     "自治区",
@@ -156,10 +164,11 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         return;
     }
     let t = tables();
-    let lower = v.to_ascii_lowercase();
+    // Table values are lower-case; compare without allocating a lower-cased copy.
+    let folded = v.bytes().map(|b| b.to_ascii_lowercase());
     if let Ok(i) = t
         .values
-        .binary_search_by(|(value, _)| (*value).cmp(lower.as_str()))
+        .binary_search_by(|(value, _)| value.bytes().cmp(folded.clone()))
     {
         return shaped(out, t.values[i].1);
     }
@@ -200,7 +209,7 @@ fn is_school(v: &str, chars: &[char]) -> bool {
     }
     // "3班", "三班", "5年级2班"
     if let Some(prefix) = v.strip_suffix('班') {
-        let ok = |c: char| c.is_ascii_digit() || "一二三四五六七八九十年级".contains(c);
+        let ok = |c: char| c.is_ascii_digit() || "一二三四五六七八九十年级甲乙丙丁".contains(c);
         if !prefix.is_empty() && prefix.chars().all(ok) {
             return true;
         }
@@ -213,9 +222,9 @@ fn is_address(v: &str, chars: &[char], han: usize) -> bool {
         return false;
     }
     let has_admin = chars.iter().any(|c| ADMIN_MARKERS.contains(c));
-    let has_street = STREET_MARKERS.iter().any(|m| v.contains(m));
-    let has_road_and_number =
-        ROAD_MARKERS.iter().any(|m| v.contains(m)) && NUMBER_MARKERS.iter().any(|m| v.contains(m));
+    let has_street = has_marker(v, chars, STREET_CHARS, STREET_WORDS);
+    let has_road_and_number = has_marker(v, chars, ROAD_CHARS, ROAD_WORDS)
+        && has_marker(v, chars, NUMBER_CHARS, NUMBER_WORDS);
     // An admin division alone is a region ("北京市海淀区"); it takes a street part to be an address.
     let street_after_admin =
         has_admin && has_street && !REGION_SUFFIXES.iter().any(|s| v.ends_with(s));
