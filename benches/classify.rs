@@ -4,7 +4,7 @@
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
     use minform::classify::{
-        classify_fields, fields_from_json, find_personal_data, ClassifyOptions,
+        classify_fields, classify_json_each, fields_from_json, find_personal_data, ClassifyOptions,
     };
     use std::hint::black_box;
 
@@ -18,6 +18,16 @@ mod native {
         group.throughput(Throughput::Elements(fields.len() as u64));
         group.bench_function("form_30_fields", |b| {
             b.iter(|| classify_fields(black_box(&fields), &options).unwrap())
+        });
+        group.bench_function("form_30_fields_json_as_the_npm_package_does", |b| {
+            b.iter(|| {
+                let mut reasons = 0;
+                classify_json_each(black_box(FORM), "fields", &options, |_, d| {
+                    reasons += d.reasons.len()
+                })
+                .unwrap();
+                reasons
+            })
         });
         group.bench_function("form_30_fields_from_json", |b| {
             b.iter(|| {
