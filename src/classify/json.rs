@@ -280,7 +280,8 @@ fn replace_lone_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
         (0xD800..=0xDFFF).contains(&unit).then_some(unit)
     }
     let b = json.as_bytes();
-    if !json.contains("\\u") {
+    // Most forms have no escapes at all: one memchr for a backslash settles it.
+    if !b.contains(&b'\\') {
         return json.into();
     }
     let mut out: Option<Vec<u8>> = None;

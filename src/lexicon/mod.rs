@@ -210,6 +210,13 @@ impl Lexicon {
                 }
             }
         }
+        // Direct tables for the roots: ASCII for the word tries, the CJK block for Chinese
+        // terms (~160 kB of memory, one lookup instead of a binary search per character).
+        lex.en_words.index_root(128);
+        lex.pinyin.index_root(128);
+        lex.zh.index_root(0xA000);
+        let words = lex.en_words.len();
+        lex.en_phrases.index_root(words);
         lex
     }
 

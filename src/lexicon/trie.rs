@@ -24,6 +24,9 @@ impl<K> Default for Node<K> {
 pub struct Trie<K> {
     nodes: Vec<Node<K>>,
     values: usize,
+    /// The root's children indexed by key (see [`Trie::index_root`]): the root has by far the
+    /// most children and is visited once per start position, so it gets a direct table.
+    root_table: Vec<u32>,
 }
 
 impl<K> Default for Trie<K> {
@@ -31,6 +34,7 @@ impl<K> Default for Trie<K> {
         Trie {
             nodes: vec![Node::default()],
             values: 0,
+            root_table: Vec::new(),
         }
     }
 }
@@ -38,14 +42,58 @@ impl<K> Default for Trie<K> {
 /// The trie of char sequences.
 pub type CharTrie = Trie<char>;
 
-impl<K: Ord + Copy> Trie<K> {
+/// A key that can index a table.
+pub trait Key: Ord + Copy {
+    /// The key's position in a dense table.
+    fn index(self) -> usize;
+}
+
+impl Key for char {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Key for u32 {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl<K: Key> Trie<K> {
     /// The root node.
     pub fn root(&self) -> u32 {
         0
     }
 
+    /// Builds the direct table for root children whose key index is below `limit` (call after
+    /// the last insert).
+    pub fn index_root(&mut self, limit: usize) {
+        let children = &self.nodes[0].children;
+        let size = children
+            .iter()
+            .map(|(k, _)| k.index() + 1)
+            .filter(|&i| i <= limit)
+            .max()
+            .unwrap_or(0);
+        self.root_table = vec![NONE; size];
+        for &(k, child) in children {
+            if let Some(slot) = self.root_table.get_mut(k.index()) {
+                *slot = child;
+            }
+        }
+    }
+
     /// The child of `node` along `key`.
     pub fn child(&self, node: u32, key: K) -> Option<u32> {
+        if node == 0 && !self.root_table.is_empty() {
+            if let Some(&child) = self.root_table.get(key.index()) {
+                return (child != NONE).then_some(child);
+            }
+            if key.index() < self.root_table.len() {
+                return None;
+            }
+        }
         let children = &self.nodes[node as usize].children;
         children
             .binary_search_by(|(k, _)| k.cmp(&key))
@@ -74,7 +122,9 @@ impl<K: Ord + Copy> Trie<K> {
     }
 
     /// Stores `value` under `key`; `false` (and no change) if the key is already present.
+    /// Invalidates the root table: call [`Trie::index_root`] again after inserting.
     pub fn insert(&mut self, key: impl IntoIterator<Item = K>, value: u32) -> bool {
+        self.root_table.clear();
         let mut node = 0usize;
         for k in key {
             let next_index = self.nodes.len() as u32;
