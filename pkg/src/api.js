@@ -4,6 +4,62 @@
 // of the product: those live in the Rust core.
 import { MinformError } from './errors.js';
 
+const SEP = '\0';
+
+/** Appends a string member (`null`/`undefined` as empty); false if it is not a plain string. */
+function member(parts, v) {
+  if (v === null || v === undefined) {
+    parts.push('');
+    return true;
+  }
+  if (typeof v !== 'string' || v.includes(SEP)) return false;
+  parts.push(v);
+  return true;
+}
+
+/** Appends one scalar value; false if it is not a plain string, finite number or boolean. */
+function scalar(values, v) {
+  if (typeof v === 'string') {
+    if (v.includes(SEP)) return false;
+    values.push(v);
+  } else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) {
+    values.push(String(v));
+  } else if (v !== null && v !== undefined && typeof v !== 'number') {
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The flat encoding of `classify::classify_flat_each` (src/classify/json.rs): per field name,
+ * label, autocomplete, type, placeholder, value count, values, joined by U+0000. `null` when a
+ * field is not plain, so the caller uses JSON instead (which reports errors with paths).
+ */
+function flatten(fields) {
+  try {
+    if (!Array.isArray(fields)) return null;
+    const parts = [];
+    const values = [];
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (f === null || typeof f !== 'object' || typeof f.name !== 'string') return null;
+      if (!member(parts, f.name) || !member(parts, f.label) || !member(parts, f.autocomplete)) return null;
+      if (!member(parts, f.type) || !member(parts, f.placeholder)) return null;
+      values.length = 0;
+      const v = f.value;
+      if (Array.isArray(v)) {
+        for (let j = 0; j < v.length; j++) if (!scalar(values, v[j])) return null;
+      } else if (!scalar(values, v)) {
+        return null;
+      }
+      parts.push(String(values.length), ...values);
+    }
+    return parts.join(SEP);
+  } catch {
+    return null; // a throwing getter or proxy: the JSON path reports it
+  }
+}
+
 /**
  * @param {(source?: unknown) => Promise<Record<string, Function>>} load
  */
@@ -52,18 +108,26 @@ export function bindApi(load) {
      */
     classifyFields(fields, options) {
       const glue = ready();
-      let json;
-      try {
-        json = JSON.stringify(fields);
-      } catch (cause) {
-        throw new MinformError(`fields: cannot be read as plain data (${cause?.message ?? cause})`, {
-          code: 'invalid_argument',
-          path: 'fields',
-        });
+      // Plain forms go over in the flat encoding (cheaper than JSON on both sides); anything
+      // else goes as JSON, whose parser reports the path of a bad part.
+      const flat = flatten(fields);
+      let packed;
+      if (flat !== null) {
+        packed = glue.classifyFieldsFlat(flat, fields.length, options);
+      } else {
+        let json;
+        try {
+          json = JSON.stringify(fields);
+        } catch (cause) {
+          throw new MinformError(`fields: cannot be read as plain data (${cause?.message ?? cause})`, {
+            code: 'invalid_argument',
+            path: 'fields',
+          });
+        }
+        packed = glue.classifyFieldsPacked(json ?? 'null', options);
       }
       // Packed layout (src/wasm/mod.rs): per field [category, sensitivity, confidence×1000,
       // n, reason ids×n]; each distinct reason id is turned into text once and cached.
-      const packed = glue.classifyFieldsPacked(json ?? 'null', options);
       const { categories, sensitivities } = taxonomy;
       const out = new Array(fields.length);
       for (let f = 0, i = 0; f < out.length; f++) {

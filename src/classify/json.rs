@@ -314,6 +314,65 @@ fn replace_lone_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The separator of the flat encoding read by [`classify_flat_each`].
+pub const FLAT_SEPARATOR: char = '\0';
+
+/// Classifies fields given in the flat encoding the JavaScript package sends when every field
+/// is plain (strings, numbers, booleans): per field, `name`, `label`, `autocomplete`, `type`,
+/// `placeholder`, the number of values, then the values, all separated by U+0000 (absent
+/// members are empty strings). The package falls back to JSON for anything else, and for any
+/// string that contains U+0000 itself. Returns the number of fields read.
+///
+/// # Errors
+/// `invalid_argument` (path `fields`) if the text is not in this encoding; bad `options` as in
+/// [`super::classify_fields`].
+pub fn classify_flat_each(
+    flat: &str,
+    options: &ClassifyOptions,
+    mut each: impl FnMut(&str, Decision<'_>),
+) -> Result<usize, Error> {
+    let child = options.child_in()?;
+    let malformed = || Error::InvalidArgument {
+        path: "fields".into(),
+        expected: "the flat field encoding of the minform package".into(),
+    };
+    let mut parts = flat.split(FLAT_SEPARATOR);
+    let mut work = Workspace::default();
+    let mut count = 0;
+    if flat.is_empty() {
+        return Ok(0);
+    }
+    while let Some(name) = parts.next() {
+        let mut next = || parts.next().ok_or_else(malformed);
+        let (label, autocomplete, input_type, placeholder) = (next()?, next()?, next()?, next()?);
+        let n: usize = next()?.parse().map_err(|_| malformed())?;
+        let meta = Meta {
+            name,
+            label: non_empty(label),
+            autocomplete: non_empty(autocomplete),
+            input_type: non_empty(input_type),
+            placeholder: non_empty(placeholder),
+        };
+        let mut values: [&str; 4] = [""; 4];
+        let mut more: Vec<&str> = Vec::new();
+        for i in 0..n {
+            let v = next()?;
+            match values.get_mut(i) {
+                Some(slot) => *slot = v,
+                None => more.push(v),
+            }
+        }
+        let all = || values.iter().take(n.min(4)).chain(more.iter()).copied();
+        each(name, work.decide(meta, all, child));
+        count += 1;
+    }
+    Ok(count)
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,5 +433,64 @@ mod tests {
         .unwrap();
         assert_eq!(f[0].name, "a\u{FFFD}b");
         assert_eq!(f[0].values[0], "\u{FFFD} and 😀 and \\ud800");
+    }
+
+    #[test]
+    fn flat_and_json_encodings_classify_alike() {
+        let json = r#"[{"name":"xm","label":"姓名","value":"王小明"},{"name":"f2","value":13700137000},
+                       {"name":"phones","label":"联系电话","value":["13912345678",true]},{"name":"empty"}]"#;
+        let flat = [
+            "xm",
+            "姓名",
+            "",
+            "",
+            "",
+            "1",
+            "王小明",
+            "f2",
+            "",
+            "",
+            "",
+            "",
+            "1",
+            "13700137000",
+            "phones",
+            "联系电话",
+            "",
+            "",
+            "",
+            "2",
+            "13912345678",
+            "true",
+            "empty",
+            "",
+            "",
+            "",
+            "",
+            "0",
+        ]
+        .join("\0");
+        let options = ClassifyOptions::default();
+        let mut a = Vec::new();
+        classify_json_each(json, "fields", &options, |n, d| {
+            a.push((n.to_owned(), d.to_classification(n)))
+        })
+        .unwrap();
+        let mut b = Vec::new();
+        let count = classify_flat_each(&flat, &options, |n, d| {
+            b.push((n.to_owned(), d.to_classification(n)))
+        })
+        .unwrap();
+        assert_eq!(count, 4);
+        assert_eq!(a, b);
+        assert!(
+            classify_flat_each("xm\0姓名", &options, |_, _| {}).is_err(),
+            "truncated"
+        );
+        assert!(
+            classify_flat_each("xm\0\0\0\0\0x", &options, |_, _| {}).is_err(),
+            "bad count"
+        );
+        assert_eq!(classify_flat_each("", &options, |_, _| {}).unwrap(), 0);
     }
 }

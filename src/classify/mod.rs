@@ -45,7 +45,7 @@ use crate::jurisdiction::{self, Jurisdiction};
 use crate::lexicon::{lexicon, Source, Weight};
 use crate::taxonomy::{Category, Sensitivity};
 
-pub use json::{classify_json_each, fields_from_json};
+pub use json::{classify_flat_each, classify_json_each, fields_from_json, FLAT_SEPARATOR};
 pub use reason::Reason;
 
 /// A form field as the classifier sees it.

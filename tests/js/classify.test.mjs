@@ -139,6 +139,17 @@ test('odd but valid input gets correct answers', () => {
   assert.deepEqual(classifyFields([]), []);
 });
 
+test('fields the fast path cannot carry (U+0000, objects with toJSON) still classify, via JSON', () => {
+  const plain = classifyFields([{ name: 'xm', label: '姓名', value: '王小明' }])[0];
+  const withNul = classifyFields([{ name: 'x\0m', label: '姓名', value: '王小明' }])[0];
+  assert.equal(withNul.name, 'x\0m');
+  assert.equal(withNul.category, plain.category);
+  const dated = classifyFields([{ name: 'dob', label: '出生日期', value: new Date(Date.UTC(2014, 2, 9)) }])[0];
+  assert.equal(dated.category, 'birth_date');
+  const getterThrows = { get name() { throw new Error('boom'); } };
+  assertCode(() => classifyFields([getterThrows]), 'invalid_argument', 'fields');
+});
+
 test('10,000 fields in one call', () => {
   const fields = Array.from({ length: 10_000 }, (_, i) => ({ name: `f${i}`, label: i % 2 ? '手机号' : '数量', value: String(i) }));
   const out = classifyFields(fields);
