@@ -17,17 +17,11 @@ function member(parts, v) {
   return true;
 }
 
-/** Appends one scalar value; false if it is not a plain string, finite number or boolean. */
-function scalar(values, v) {
-  if (typeof v === 'string') {
-    if (v.includes(SEP)) return false;
-    values.push(v);
-  } else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) {
-    values.push(String(v));
-  } else if (v !== null && v !== undefined && typeof v !== 'number') {
-    return false;
-  }
-  return true;
+/** A plain scalar value as text, `''` for none, or `null` if it is not plain. */
+function scalar(v) {
+  if (typeof v === 'string') return v.includes(SEP) ? null : v;
+  if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return String(v);
+  return v === null || v === undefined || typeof v === 'number' ? '' : null;
 }
 
 /**
@@ -39,20 +33,30 @@ function flatten(fields) {
   try {
     if (!Array.isArray(fields)) return null;
     const parts = [];
-    const values = [];
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       if (f === null || typeof f !== 'object' || typeof f.name !== 'string') return null;
       if (!member(parts, f.name) || !member(parts, f.label) || !member(parts, f.autocomplete)) return null;
       if (!member(parts, f.type) || !member(parts, f.placeholder)) return null;
-      values.length = 0;
       const v = f.value;
       if (Array.isArray(v)) {
-        for (let j = 0; j < v.length; j++) if (!scalar(values, v[j])) return null;
-      } else if (!scalar(values, v)) {
-        return null;
+        const at = parts.push('') - 1;
+        let n = 0;
+        for (let j = 0; j < v.length; j++) {
+          const text = scalar(v[j]);
+          if (text === null) return null;
+          if (text !== '' || typeof v[j] === 'string') {
+            parts.push(text);
+            n++;
+          }
+        }
+        parts[at] = String(n);
+      } else {
+        const text = scalar(v);
+        if (text === null) return null;
+        if (text === '' && typeof v !== 'string') parts.push('0');
+        else parts.push('1', text);
       }
-      parts.push(String(values.length), ...values);
     }
     return parts.join(SEP);
   } catch {
