@@ -311,7 +311,7 @@ impl Workspace {
         Decision {
             category,
             sensitivity,
-            confidence: (confidence * 1000.0).round() / 1000.0,
+            confidence: (confidence * 1000.0).round_ties_even() / 1000.0,
             reasons,
         }
     }

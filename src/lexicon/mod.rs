@@ -358,10 +358,11 @@ impl Lexicon {
             } else {
                 seq.push((NONE, w.start, w.end));
             }
-            if source == Source::Name {
+            // Pinyin only for words that are not English (the tables share no word).
+            if source == Source::Name && id.is_none() {
                 if let Some(direct) = self.pinyin.get(token.iter().copied()) {
                     hits.push(self.hit(direct, w.start, w.end));
-                } else if id.is_none() {
+                } else {
                     for (pid, s, e) in split_into(&self.pinyin, token).unwrap_or_default() {
                         hits.push(self.hit(pid, w.start + s, w.start + e));
                     }

@@ -153,3 +153,22 @@ fn english_plurals_match_their_singular() {
     assert!(!cats("Home addresses").is_empty());
     assert_eq!(cats("Allergies"), [Category::Health]);
 }
+
+/// `find_words` looks a name word up in pinyin only when it is not an English word, which is
+/// right only while no word is in both tables.
+#[test]
+fn english_words_and_pinyin_tokens_are_disjoint() {
+    let words = |table: &'static str| -> std::collections::HashSet<&'static str> {
+        rows(table)
+            .filter_map(|(_, cols)| cols.first().copied())
+            .flat_map(str::split_whitespace)
+            .collect()
+    };
+    let en = words(include_str!("data/en.tsv"));
+    let pinyin = words(include_str!("data/pinyin.tsv"));
+    let shared: Vec<_> = en.intersection(&pinyin).collect();
+    assert!(
+        shared.is_empty(),
+        "in both en.tsv and pinyin.tsv: {shared:?}"
+    );
+}

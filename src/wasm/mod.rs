@@ -99,7 +99,7 @@ fn pack(d: &crate::classify::Decision<'_>, packed: &mut Vec<u32>) {
     packed.extend([
         d.category as u32,
         d.sensitivity as u32,
-        (d.confidence * 1000.0).round() as u32,
+        (d.confidence * 1000.0).round_ties_even() as u32,
         d.reasons.len() as u32,
     ]);
     packed.extend(d.reasons.iter().map(|r| r.id()));
