@@ -4,7 +4,8 @@
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
     use minform::classify::{
-        classify_fields, classify_json_each, fields_from_json, find_personal_data, ClassifyOptions,
+        classify_fields, classify_flat_each, classify_json_each, fields_from_json,
+        find_personal_data, ClassifyOptions, FLAT_SEPARATOR,
     };
     use std::hint::black_box;
 
@@ -18,6 +19,29 @@ mod native {
         group.throughput(Throughput::Elements(fields.len() as u64));
         group.bench_function("form_30_fields", |b| {
             b.iter(|| classify_fields(black_box(&fields), &options).unwrap())
+        });
+        // The flat encoding the npm package builds for plain forms (see pkg/src/api.js).
+        let flat: String = fields
+            .iter()
+            .flat_map(|f| {
+                let meta = [&f.label, &f.autocomplete, &f.input_type, &f.placeholder]
+                    .map(|m| m.clone().unwrap_or_default());
+                std::iter::once(f.name.clone())
+                    .chain(meta)
+                    .chain(std::iter::once(f.values.len().to_string()))
+                    .chain(f.values.iter().cloned())
+            })
+            .collect::<Vec<_>>()
+            .join(&FLAT_SEPARATOR.to_string());
+        group.bench_function("form_30_fields_flat_as_the_npm_package_does", |b| {
+            b.iter(|| {
+                let mut reasons = 0;
+                classify_flat_each(black_box(&flat), &options, |_, d| {
+                    reasons += d.reasons.len()
+                })
+                .unwrap();
+                reasons
+            })
         });
         group.bench_function("form_30_fields_json_as_the_npm_package_does", |b| {
             b.iter(|| {

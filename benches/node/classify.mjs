@@ -14,7 +14,7 @@ const text = readFileSync(new URL('text10k.txt', fixtures), 'utf8');
 const corpus = readFileSync(new URL('fields.jsonl', fixtures), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
 /** Median nanoseconds per call of `fn` over `rounds` rounds of `iterations` calls. */
-function measure(fn, { iterations = 200, rounds = 15 } = {}) {
+function measure(fn, { iterations = 300, rounds = 31 } = {}) {
   for (let i = 0; i < iterations; i++) fn(); // warm up
   const samples = [];
   for (let r = 0; r < rounds; r++) {
