@@ -28,18 +28,16 @@ use super::{
     Strength,
 };
 
-/// Luhn (mod 10) check over ASCII digits. `false` for an empty slice or any non-digit.
-pub fn luhn(digits: &[u8]) -> bool {
-    if digits.is_empty() {
-        return false;
-    }
+/// The Luhn sum (mod 10) of ASCII `digits`, doubling every second digit from the right
+/// starting at position `first_doubled` (0 = the rightmost). `None` for a non-digit.
+fn luhn_sum(digits: &[u8], first_doubled: usize) -> Option<u32> {
     let mut sum: u32 = 0;
     for (i, &c) in digits.iter().rev().enumerate() {
         if !c.is_ascii_digit() {
-            return false;
+            return None;
         }
         let mut d = u32::from(c - b'0');
-        if i % 2 == 1 {
+        if i % 2 == first_doubled {
             d *= 2;
             if d > 9 {
                 d -= 9;
@@ -47,25 +45,21 @@ pub fn luhn(digits: &[u8]) -> bool {
         }
         sum = (sum + d) % 10;
     }
-    sum == 0
+    Some(sum)
+}
+
+/// Luhn (mod 10) check over ASCII digits. `false` for an empty slice or any non-digit.
+pub fn luhn(digits: &[u8]) -> bool {
+    !digits.is_empty() && luhn_sum(digits, 1) == Some(0)
 }
 
 /// The Luhn check digit to append to `payload` (ASCII digits).
 pub fn luhn_check_digit(payload: &[u8]) -> Option<u8> {
-    if payload.is_empty() || !payload.iter().all(u8::is_ascii_digit) {
+    if payload.is_empty() {
         return None;
     }
-    let mut sum: u32 = 0;
-    for (i, &c) in payload.iter().rev().enumerate() {
-        let mut d = u32::from(c - b'0');
-        if i % 2 == 0 {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
-        }
-        sum = (sum + d) % 10;
-    }
+    // Once the check digit is appended, the payload's rightmost digit is doubled.
+    let sum = luhn_sum(payload, 0)?;
     Some(b'0' + ((10 - sum) % 10) as u8)
 }
 
