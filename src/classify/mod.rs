@@ -23,8 +23,14 @@
 //!    an 18-character value that looks like an ID but fails its check).
 //! 3. With neither, a shaped value decides with low confidence (dates excepted: a date is only a
 //!    birth date when the metadata says so); a value that is only a number or code (`4`,
-//!    `SKU-2231`) is `non_personal`; anything else is `free_text`, whose value is scanned for
-//!    personal data like any comment box.
+//!    `SKU-2231`) in a field with no label is `non_personal`; anything else is `free_text`,
+//!    whose value is scanned for personal data like any comment box.
+//!
+//! Among metadata terms the strongest category wins, then the more sensitive, then the one
+//! named last (compounds are head-final in both English and Chinese: 学生姓名, guardian phone).
+//! Terms in parentheses count one level weaker ("Nationality (as shown on passport)"), and a
+//! comment box whose label or name strongly names something specific is that thing
+//! ("主诉/症状描述" is health, not free text).
 //!
 //! Where the value validates as one category and the metadata names another, the more
 //! sensitive of the two wins (fail closed); at equal sensitivity the value wins only if the
