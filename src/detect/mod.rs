@@ -359,7 +359,8 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     if p.digits >= 14 && (15..=26).contains(&p.len) {
         resident_id::detect(v, out);
     }
-    if p.digits >= 6 && p.len <= 24 {
+    // Every passport, permit and HK ID starts with a letter.
+    if p.digits >= 6 && p.letters > 0 && p.len <= 24 {
         travel_doc::detect(v, out);
     }
     if p.digits >= 7 {
@@ -383,7 +384,8 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     if p.digits >= 2 && (p.punct || p.non_ascii) {
         geo::detect(v, out);
     }
-    if p.digits >= 4 {
+    // A date in digits alone is only ever YYYYMMDD.
+    if p.digits >= 4 && (p.digits != p.len || p.len == 8) {
         date::detect(v, out);
     }
     if p.hex >= 16 {
