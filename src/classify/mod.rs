@@ -271,7 +271,18 @@ impl Workspace {
         let evidence = &mut self.evidence;
         evidence.clear();
         evidence.metadata(field, &mut self.hits);
-        let values = || all_values().filter(|v| !v.trim().is_empty());
+        // Trimmed once; a field rarely has more than one value, so no allocation for up to four.
+        let mut inline = [""; 4];
+        let mut more = Vec::new();
+        let mut count = 0;
+        for v in all_values().map(str::trim).filter(|v| !v.is_empty()) {
+            match inline.get_mut(count) {
+                Some(slot) => *slot = v,
+                None => more.push(v),
+            }
+            count += 1;
+        }
+        let values = || inline.iter().take(count).chain(more.iter()).copied();
         for v in values() {
             detect::detect_value_into(v, &mut self.detections);
             for d in &self.detections {
@@ -283,7 +294,7 @@ impl Workspace {
         evidence.code_like = says_nothing(field.label)
             && says_nothing(field.placeholder)
             && values().next().is_some()
-            && values().all(|v| v.trim().chars().all(is_code_char));
+            && values().all(|v| v.chars().all(is_code_char));
         let (category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
