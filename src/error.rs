@@ -46,6 +46,14 @@ pub enum Error {
         /// The string argument, e.g. `value`.
         path: String,
     },
+    /// A minimization policy that does not have the contract's shape. Code `policy_invalid`;
+    /// the message names the allowed values.
+    PolicyInvalid {
+        /// The bad part of the policy, e.g. `fields.phone.action`.
+        path: String,
+        /// What is wrong and what is allowed.
+        message: String,
+    },
     /// A jurisdiction code that minform has no age threshold for. Code `unknown_jurisdiction`.
     /// Refused rather than defaulted, because the wrong threshold would treat a child as an adult.
     UnknownJurisdiction {
@@ -65,6 +73,7 @@ impl Error {
             Error::InvalidArgument { .. } => "invalid_argument",
             Error::InvalidString { .. } => "invalid_string",
             Error::UnknownJurisdiction { .. } => "unknown_jurisdiction",
+            Error::PolicyInvalid { .. } => "policy_invalid",
         }
     }
 
@@ -75,7 +84,8 @@ impl Error {
             | Error::ContextEmpty { path }
             | Error::InvalidArgument { path, .. }
             | Error::InvalidString { path }
-            | Error::UnknownJurisdiction { path, .. } => Some(path),
+            | Error::UnknownJurisdiction { path, .. }
+            | Error::PolicyInvalid { path, .. } => Some(path),
         }
     }
 }
@@ -89,7 +99,8 @@ impl Error {
             | Error::ContextEmpty { path }
             | Error::InvalidArgument { path, .. }
             | Error::InvalidString { path }
-            | Error::UnknownJurisdiction { path, .. } => *path = join_path(prefix, path),
+            | Error::UnknownJurisdiction { path, .. }
+            | Error::PolicyInvalid { path, .. } => *path = join_path(prefix, path),
         }
         self
     }
@@ -127,6 +138,7 @@ impl fmt::Display for Error {
                 f,
                 "{path}: unknown jurisdiction; expected one of {known}"
             ),
+            Error::PolicyInvalid { path, message } => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -172,6 +184,13 @@ mod tests {
                     known: "CN, US".into(),
                 },
                 "unknown_jurisdiction",
+            ),
+            (
+                Error::PolicyInvalid {
+                    path: "fields.phone.action".into(),
+                    message: "expected one of keep, drop".into(),
+                },
+                "policy_invalid",
             ),
         ];
         for (err, code) in cases {
