@@ -33,6 +33,7 @@ pub mod detect;
 pub mod error;
 pub mod jurisdiction;
 pub mod lexicon;
+pub mod minimize;
 pub mod policy;
 pub mod pseudonym;
 pub mod taxonomy;

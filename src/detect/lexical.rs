@@ -238,6 +238,21 @@ fn is_region(v: &str, chars: &[char]) -> bool {
             .any(|s| v.ends_with(s) && v.len() > s.len())
 }
 
+/// The length in chars of the family name of a Chinese personal name written in Han
+/// characters (`王小明` → 1, `欧阳娜娜` → 2), or `None` if `v` is not such a name.
+pub fn family_name_len(v: &str) -> Option<usize> {
+    let chars: Vec<char> = v.trim().chars().collect();
+    if chars.len() < 2 || chars.len() > 4 || !chars.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let t = tables();
+    let two: String = chars[..2].iter().collect();
+    if chars.len() >= 3 && t.compound.binary_search(&two.as_str()).is_ok() {
+        return Some(2);
+    }
+    t.single.binary_search(&chars[0]).is_ok().then_some(1)
+}
+
 fn is_name(v: &str, chars: &[char], t: &Tables) -> bool {
     if NOT_NAMES.contains(&v) {
         return false;
