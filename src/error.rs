@@ -54,6 +54,22 @@ pub enum Error {
         /// What is wrong and what is allowed.
         message: String,
     },
+    /// A policy that parses but that [`crate::policy::check`] finds errors in. Code
+    /// `policy_rejected`; the message lists them.
+    PolicyRejected {
+        /// Always `policy`.
+        path: String,
+        /// The findings, one per line.
+        message: String,
+    },
+    /// A required purpose was not consented to. Code `consent_required`: nothing is
+    /// submitted rather than a partial record.
+    ConsentRequired {
+        /// `consents.purposes`.
+        path: String,
+        /// The purpose.
+        purpose: String,
+    },
     /// A jurisdiction code that minform has no age threshold for. Code `unknown_jurisdiction`.
     /// Refused rather than defaulted, because the wrong threshold would treat a child as an adult.
     UnknownJurisdiction {
@@ -74,6 +90,8 @@ impl Error {
             Error::InvalidString { .. } => "invalid_string",
             Error::UnknownJurisdiction { .. } => "unknown_jurisdiction",
             Error::PolicyInvalid { .. } => "policy_invalid",
+            Error::PolicyRejected { .. } => "policy_rejected",
+            Error::ConsentRequired { .. } => "consent_required",
         }
     }
 
@@ -85,7 +103,9 @@ impl Error {
             | Error::InvalidArgument { path, .. }
             | Error::InvalidString { path }
             | Error::UnknownJurisdiction { path, .. }
-            | Error::PolicyInvalid { path, .. } => Some(path),
+            | Error::PolicyInvalid { path, .. }
+            | Error::PolicyRejected { path, .. }
+            | Error::ConsentRequired { path, .. } => Some(path),
         }
     }
 }
@@ -100,7 +120,9 @@ impl Error {
             | Error::InvalidArgument { path, .. }
             | Error::InvalidString { path }
             | Error::UnknownJurisdiction { path, .. }
-            | Error::PolicyInvalid { path, .. } => *path = join_path(prefix, path),
+            | Error::PolicyInvalid { path, .. }
+            | Error::PolicyRejected { path, .. }
+            | Error::ConsentRequired { path, .. } => *path = join_path(prefix, path),
         }
         self
     }
@@ -139,6 +161,13 @@ impl fmt::Display for Error {
                 "{path}: unknown jurisdiction; expected one of {known}"
             ),
             Error::PolicyInvalid { path, message } => write!(f, "{path}: {message}"),
+            Error::PolicyRejected { path, message } => {
+                write!(f, "{path}: the policy has errors and cannot be used:\n{message}")
+            }
+            Error::ConsentRequired { path, purpose } => write!(
+                f,
+                "{path}: the required purpose {purpose:?} was not consented to; nothing may be submitted"
+            ),
         }
     }
 }

@@ -5,7 +5,8 @@ use crate::taxonomy::Category;
 
 const STAR: char = '*';
 
-/// `value` masked for `category`, or `None` when nothing sensible can be shown (an empty value).
+/// `value` masked for `category`, or `None` when nothing can be hidden (an empty value, a
+/// "phone number" without digits): the field is then dropped.
 ///
 /// * phone: first 3 and last 4 digits (`138****5678`), separators kept;
 /// * national ID: first 6 and last 4 characters (`110105********0235`);
@@ -18,7 +19,7 @@ pub fn mask(category: Category, value: &str) -> Option<String> {
     if v.is_empty() {
         return None;
     }
-    Some(match category {
+    let masked = match category {
         Category::Phone => keep_digits(v, 3, 4),
         Category::NationalId | Category::StudentId => keep_chars(v, 6, 4),
         Category::BankAccount => keep_digits(v, 0, 4),
@@ -30,7 +31,9 @@ pub fn mask(category: Category, value: &str) -> Option<String> {
             _ => keep_chars(v, 1, 1),
         },
         _ => keep_chars(v, 1, 1),
-    })
+    };
+    // A mask that hides nothing (a "phone" with no digits) would send the raw value: refuse.
+    (masked != v).then_some(masked)
 }
 
 /// Keeps the first `head` and last `tail` digits; other digits become `*`, other characters
@@ -122,5 +125,10 @@ mod tests {
         );
         assert_eq!(mask(Category::Address, "  "), None);
         assert_eq!(mask(Category::Address, "北京市海淀区").unwrap(), "北****区");
+        assert_eq!(
+            mask(Category::Phone, "A-Aa"),
+            None,
+            "nothing to hide: dropped, not sent raw"
+        );
     }
 }

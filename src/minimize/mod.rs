@@ -12,10 +12,12 @@
 //! `None` — and the engine drops a field whose value cannot be transformed (fail closed).
 #![forbid(unsafe_code)]
 
+mod engine;
 mod generalize;
 mod mask;
 mod normalize;
 
+pub use engine::{Consents, Done, MinimizeOptions, Minimized, Minimizer, ReportEntry};
 pub use generalize::{age_band, generalize, CivilDate};
 pub use mask::mask;
 pub use normalize::normalize;
