@@ -120,3 +120,38 @@ fn structural_errors_name_the_path_and_the_allowed_values() {
     );
     assert_eq!(Policy::from_json("[]").unwrap_err().path(), Some("policy"));
 }
+
+#[test]
+fn describe_gives_the_notice_data_in_each_locale() {
+    let p = Policy::from_json(&example("kids-signup.json")).unwrap();
+    let zh = minform::policy::describe(&p, "zh-CN");
+    assert_eq!(zh.purposes[0].id, "enrolment", "required purposes first");
+    assert_eq!(zh.purposes[0].description, "为孩子报名");
+    assert_eq!(zh.purposes[0].retention_text.as_deref(), Some("1年"));
+    assert_eq!(zh.storage_location, "中国境内");
+    let en = minform::policy::describe(&p, "en");
+    assert_eq!(en.purposes[1].retention_text.as_deref(), Some("6 months"));
+    let enrolment: Vec<String> = en.purposes[0]
+        .data
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}{}",
+                d.category.clone().or(d.field.clone()).unwrap(),
+                d.action,
+                d.to.as_ref().map(|t| format!(":{t}")).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        enrolment,
+        [
+            "birth_date:generalize:year",
+            "phone:hash",
+            "guardianPhone:mask"
+        ]
+    );
+    let json = serde_json::to_value(&en).unwrap();
+    assert_eq!(json["purposes"][0]["retentionText"], "1 year");
+    assert_eq!(json["storageLocation"], "mainland China");
+}

@@ -16,11 +16,13 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod describe;
 mod parse;
 
 use std::collections::BTreeMap;
 
 pub use check::{check, Finding, Severity};
+pub use describe::{describe, duration_text, DataItem, Description, PurposeDescription};
 
 use crate::error::Error;
 use crate::taxonomy::Category;
