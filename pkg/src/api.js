@@ -6,6 +6,35 @@ import { MinformError } from './errors.js';
 
 const SEP = '\0';
 
+/** `value` as JSON text for the wasm face, or a MinformError naming `path`. */
+function toJson(value, path) {
+  let json;
+  try {
+    json = JSON.stringify(value);
+  } catch (cause) {
+    throw new MinformError(`${path}: cannot be read as plain data (${cause?.message ?? cause})`, {
+      code: 'invalid_argument',
+      path,
+    });
+  }
+  return json ?? 'null';
+}
+
+/** A policy given as an object or as JSON text. */
+function policyJson(policy) {
+  return typeof policy === 'string' ? policy : toJson(policy, 'policy');
+}
+
+/** A FormData's text entries as a plain object (repeated names become arrays; files are skipped). */
+function fromFormData(form) {
+  const out = {};
+  for (const name of new Set(form.keys())) {
+    const values = form.getAll(name).filter((v) => typeof v === 'string');
+    if (values.length) out[name] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
 /** Appends a string member (`null`/`undefined` as empty); false if it is not a plain string. */
 function member(parts, v) {
   if (v === null || v === undefined) {
@@ -156,5 +185,40 @@ export function bindApi(load) {
 
     /** Personal data inside free text: `[{ category, start, end }]`, UTF-16 offsets. */
     findPersonalData: (text) => JSON.parse(ready().findPersonalDataJson(text)),
+
+    /** Lints a policy: `{ ok, findings: [{ severity, code, path, message }] }`. */
+    checkPolicy: (policy) => JSON.parse(ready().checkPolicyJson(policyJson(policy))),
+
+    /** The data map a notice is generated from, in `locale` (`zh-CN` or `en`). */
+    describePolicy: (policy, locale) => JSON.parse(ready().describePolicyJson(policyJson(policy), locale)),
+
+    /** Binds a policy to the integrator's key; `minimize(record, options)` does the rest. */
+    Minimizer: class Minimizer {
+      #inner;
+
+      constructor(policy, options) {
+        this.#inner = new (ready().MinformMinimizer)(policyJson(policy), options);
+      }
+
+      /**
+       * The payload to submit and a report of what was done to every field. `record` is a plain
+       * object (or a `FormData` in browsers).
+       */
+      minimize(record, options = {}) {
+        if (options === null || typeof options !== 'object') {
+          throw new MinformError('options: expected an object { subjectAge?, consents? }', {
+            code: 'invalid_argument',
+            path: 'options',
+          });
+        }
+        const plain = typeof FormData !== 'undefined' && record instanceof FormData ? fromFormData(record) : record;
+        const json = toJson(plain, 'record');
+        const consents = options.consents === undefined ? undefined : toJson(options.consents, 'options.consents');
+        const today = new Date();
+        return JSON.parse(
+          this.#inner.minimize(json, options.subjectAge, consents, today.getFullYear(), today.getMonth() + 1, today.getDate()),
+        );
+      }
+    },
   };
 }

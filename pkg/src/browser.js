@@ -6,7 +6,17 @@ import loadWeb, * as glue from '../dist/web/minform.js';
 import { bindApi } from './api.js';
 
 export { MinformError } from './errors.js';
-export const { init, pseudonymize, attachPseudonymPreview, classifyFields, classifyForm, findPersonalData } = bindApi(
+export const {
+  init,
+  pseudonymize,
+  attachPseudonymPreview,
+  classifyFields,
+  classifyForm,
+  findPersonalData,
+  checkPolicy,
+  describePolicy,
+  Minimizer,
+} = bindApi(
   async (source) => {
     await loadWeb(source === undefined ? undefined : { module_or_path: source });
     return glue;

@@ -5,6 +5,16 @@ import { createRequire } from 'node:module';
 import { bindApi } from './api.js';
 
 export { MinformError } from './errors.js';
-export const { init, pseudonymize, attachPseudonymPreview, classifyFields, classifyForm, findPersonalData } = bindApi(
+export const {
+  init,
+  pseudonymize,
+  attachPseudonymPreview,
+  classifyFields,
+  classifyForm,
+  findPersonalData,
+  checkPolicy,
+  describePolicy,
+  Minimizer,
+} = bindApi(
   async () => createRequire(import.meta.url)('../dist/node/minform.js'),
 );

@@ -72,9 +72,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
 /// A field value: a string, number or boolean, or an array of them; `null` for none. One value
 /// (the usual case) is held without a heap allocation.
 #[derive(Default)]
-struct Values<'a> {
+pub(crate) struct Values<'a> {
     first: Option<Cow<'a, str>>,
     rest: Vec<Cow<'a, str>>,
+    /// Written as an array (`["a"]`), not as a single value.
+    pub(crate) list: bool,
 }
 
 impl<'a> Values<'a> {
@@ -82,10 +84,11 @@ impl<'a> Values<'a> {
         Values {
             first: Some(v),
             rest: Vec::new(),
+            list: false,
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.first.iter().chain(&self.rest).map(|v| v.as_ref())
     }
 
@@ -154,7 +157,10 @@ impl<'de: 'a, 'a> Visitor<'de> for ValuesVisitor<'a> {
         if self.nested {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
-        let mut out = Values::default();
+        let mut out = Values {
+            list: true,
+            ..Values::default()
+        };
         while let Some(Scalar(v)) = seq.next_element::<Scalar<'a>>()? {
             if let Some(first) = v.first {
                 out.push(first);

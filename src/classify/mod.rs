@@ -40,7 +40,7 @@
 //! the jurisdiction's threshold (PIPL Art. 28: all PI of a child under 14 is sensitive).
 #![forbid(unsafe_code)]
 
-mod json;
+pub(crate) mod json;
 mod reason;
 
 use serde::Serialize;

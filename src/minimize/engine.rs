@@ -201,7 +201,12 @@ impl Minimizer {
                 purposes: Vec::new(),
                 reason: String::new(),
             };
-            match self.decide(name, c.category, c.sensitivity, child, options) {
+            let decision = if values.iter().all(|v| v.trim().is_empty()) {
+                Err("no value".to_owned())
+            } else {
+                self.decide(name, c.category, c.sensitivity, child, options)
+            };
+            match decision {
                 Err(reason) => entry.reason = reason,
                 Ok((action, purposes)) => match self.apply(
                     action,

@@ -89,8 +89,8 @@ pub fn generalize(target: Target, value: &str, today: CivilDate) -> Option<Strin
         }
         Target::Region => region(v),
         Target::Decimals(n) => coordinates(v).map(|(a, b)| match b {
-            Some(b) => format!("{a:.prec$},{b:.prec$}", prec = n as usize),
-            None => format!("{a:.prec$}", prec = n as usize),
+            Some(b) => format!("{},{}", fixed(a, n), fixed(b, n)),
+            None => fixed(a, n),
         }),
         Target::Geohash(n) => {
             let (a, b) = coordinates(v)?;
@@ -103,6 +103,20 @@ pub fn generalize(target: Target, value: &str, today: CivilDate) -> Option<Strin
             let digits: String = v.chars().filter(char::is_ascii_digit).collect();
             (digits.len() > n as usize).then(|| digits[..n as usize].to_owned())
         }
+    }
+}
+
+/// `x` rounded to `decimals` places, written without float formatting (whose exact mode
+/// would add ~30 kB of tables to the wasm module). `|x| ≤ 180`, `decimals ≤ 8`.
+fn fixed(x: f64, decimals: u8) -> String {
+    let scale = 10i64.pow(u32::from(decimals));
+    let scaled = (x * scale as f64).round_ties_even() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (int, frac) = (scaled.abs() / scale, scaled.abs() % scale);
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = usize::from(decimals))
     }
 }
 

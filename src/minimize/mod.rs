@@ -14,10 +14,12 @@
 
 mod engine;
 mod generalize;
+mod input;
 mod mask;
 mod normalize;
 
 pub use engine::{Consents, Done, MinimizeOptions, Minimized, Minimizer, ReportEntry};
 pub use generalize::{age_band, generalize, CivilDate};
+pub use input::{consents_from_json, record_from_json, Record};
 pub use mask::mask;
 pub use normalize::normalize;

@@ -8,6 +8,7 @@
 //! one, a `path`. Nothing here panics on bad input, and no message contains a field value.
 
 mod convert;
+mod policy;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,151 @@
+//! Records and consents from JSON, with paths in every error (`record.email`,
+//! `consents.guardianVerified`). A record is an object of field name → a string, number,
+//! boolean or an array of them, read in the order written.
+
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+use super::Consents;
+use crate::classify::json::Values;
+use crate::error::Error;
+
+/// A record's fields in order: name → values (as text), and whether the value was written as
+/// an array (so the payload can keep that shape).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Name → values.
+    pub fields: Vec<(String, Vec<String>)>,
+    /// Per field: written as an array.
+    pub lists: Vec<bool>,
+}
+
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = Record;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of field name → value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        let mut out = Record::default();
+        while let Some((name, values)) = map.next_entry::<String, Values<'de>>()? {
+            out.lists.push(values.list);
+            out.fields
+                .push((name, values.iter().map(str::to_owned).collect()));
+        }
+        Ok(out)
+    }
+}
+
+struct RecordSeed(Record);
+
+impl<'de> Deserialize<'de> for RecordSeed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(RecordVisitor).map(RecordSeed)
+    }
+}
+
+/// Reads a record.
+///
+/// # Errors
+/// `invalid_argument` with the path of the bad part.
+pub fn record_from_json(json: &str) -> Result<Record, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize::<_, RecordSeed>(&mut de)
+        .map(|r| r.0)
+        .map_err(|e| Error::InvalidArgument {
+            path: match e.path().to_string().as_str() {
+                "." => "record".into(),
+                p => format!("record.{p}"),
+            },
+            expected: e
+                .into_inner()
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+                .into(),
+        })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawConsents {
+    #[serde(default)]
+    purposes: Vec<String>,
+    #[serde(default)]
+    sensitive_categories: Vec<String>,
+    #[serde(default)]
+    guardian_verified: bool,
+}
+
+/// Reads consents (`{ purposes, sensitiveCategories, guardianVerified }`).
+///
+/// # Errors
+/// `invalid_argument` with the path of the bad part.
+pub fn consents_from_json(json: &str) -> Result<Consents, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize::<_, RawConsents>(&mut de)
+        .map(|c| Consents {
+            purposes: c.purposes,
+            sensitive_categories: c.sensitive_categories,
+            guardian_verified: c.guardian_verified,
+        })
+        .map_err(|e| Error::InvalidArgument {
+            path: match e.path().to_string().as_str() {
+                "." => "consents".into(),
+                p => format!("consents.{p}"),
+            },
+            expected: e
+                .into_inner()
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+                .into(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_keep_order_and_types_become_text() {
+        let r = record_from_json(r#"{"z":"1","a":2,"m":[true,"x"],"n":null}"#).unwrap();
+        let names: Vec<&str> = r.fields.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["z", "a", "m", "n"]);
+        assert_eq!(r.fields[1].1, ["2"]);
+        assert_eq!(r.fields[2].1, ["true", "x"]);
+        assert!(r.fields[3].1.is_empty());
+        assert_eq!(r.lists, [false, false, true, false]);
+        let e = record_from_json(r#"{"a":{"b":1}}"#).unwrap_err();
+        assert_eq!(e.path(), Some("record.a"));
+        assert_eq!(record_from_json("[]").unwrap_err().path(), Some("record"));
+    }
+
+    #[test]
+    fn consents_with_paths() {
+        let c = consents_from_json(
+            r#"{"purposes":["a"],"sensitiveCategories":["health"],"guardianVerified":true}"#,
+        )
+        .unwrap();
+        assert!(c.guardian_verified && c.purposes == ["a"] && c.sensitive_categories == ["health"]);
+        assert_eq!(
+            consents_from_json(r#"{"guardianVerified":"yes"}"#)
+                .unwrap_err()
+                .path(),
+            Some("consents.guardianVerified")
+        );
+        assert_eq!(
+            consents_from_json(r#"{"purpose":[]}"#).unwrap_err().code(),
+            "invalid_argument"
+        );
+    }
+}
