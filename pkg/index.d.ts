@@ -132,6 +132,125 @@ export interface PersonalDataMatch {
  */
 export function findPersonalData(text: string): PersonalDataMatch[];
 
+/** A text in one language, or by locale (`{ "zh-CN": "…", "en": "…" }`). */
+export type LocalizedText = string | Record<string, string>;
+
+/** A minimization policy (JSON Schema: `minform/policy.schema.json`). */
+export interface Policy {
+  id: string;
+  version: string;
+  /** ISO 3166-1 alpha-2 code or `EU`. */
+  jurisdiction: string;
+  audience: 'children' | 'general' | 'mixed';
+  controller: { name: string; contact: string };
+  storage: { location: LocalizedText; afterRetention: LocalizedText };
+  security: LocalizedText;
+  complaints: string;
+  rights: LocalizedText;
+  purposes: Record<string, PolicyPurpose>;
+  /** Rules by category id. */
+  categories?: Partial<Record<Category, PolicyRule>>;
+  /** Rules by field name (checked before category rules). */
+  fields?: Record<string, PolicyRule>;
+}
+
+export interface PolicyPurpose {
+  kind: 'service' | 'security' | 'analytics' | 'marketing' | 'advertising' | 'profiling';
+  required?: boolean;
+  /** ISO 8601 duration, e.g. `P1Y`. */
+  retention?: string;
+  description: LocalizedText;
+  recipients?: string[];
+}
+
+export interface PolicyRule {
+  purposes: string[];
+  action: 'keep' | 'drop' | 'hash' | 'mask' | 'generalize';
+  /** For `generalize`: `year`, `year_month`, `age`, `age_band`, `band`, `region`, `decimals:N`, `geohash:N`, `digits:N`. */
+  to?: string;
+}
+
+export interface PolicyFinding {
+  severity: 'error' | 'warning';
+  /** e.g. `retention_missing`, `commercial_purpose_on_child_data`, `sensitive_kept_raw`, `unknown_category`, `optional_purpose_required`, `policy_invalid`. */
+  code: string;
+  /** e.g. `purposes.notices.retention`. */
+  path: string;
+  message: string;
+}
+
+/** Lints a policy. Never throws for a bad policy: a structural error is a `policy_invalid` finding. */
+export function checkPolicy(policy: Policy | string): { ok: boolean; findings: PolicyFinding[] };
+
+/** The data a notice is generated from, in one locale. */
+export interface PolicyDescription {
+  id: string;
+  version: string;
+  locale: string;
+  jurisdiction: string;
+  audience: 'children' | 'general' | 'mixed';
+  controller: string;
+  contact: string;
+  storageLocation: string;
+  afterRetention: string;
+  security: string;
+  complaints: string;
+  rights: string;
+  purposes: Array<{
+    id: string;
+    kind: string;
+    required: boolean;
+    description: string;
+    retention: string | null;
+    /** e.g. `1 year`, `1年`. */
+    retentionText: string | null;
+    recipients: string[];
+    data: Array<{ category?: Category; field?: string; action: string; to?: string }>;
+  }>;
+}
+
+/** @throws {MinformError} `policy_invalid`. */
+export function describePolicy(policy: Policy | string, locale?: 'zh-CN' | 'en' | string): PolicyDescription;
+
+/** What the subject agreed to (the consent flow produces this). */
+export interface Consents {
+  purposes?: string[];
+  sensitiveCategories?: Category[];
+  guardianVerified?: boolean;
+}
+
+export interface MinimizeOptions {
+  subjectAge?: number;
+  consents?: Consents;
+}
+
+export interface ReportEntry {
+  field: string;
+  category: Category;
+  sensitivity: Sensitivity;
+  /** What was actually done: `keep`, `hash`, `mask`, `generalize` or `dropped`. */
+  action: 'keep' | 'hash' | 'mask' | 'generalize' | 'dropped';
+  purposes: string[];
+  reason: string;
+}
+
+/** A policy bound to the integrator's key. */
+export class Minimizer {
+  /**
+   * @throws {MinformError} `policy_invalid` (with the path in the policy), `policy_rejected`
+   * (checkPolicy has errors), `key_too_short` / `invalid_argument` (`options.key`).
+   */
+  constructor(policy: Policy | string, options: { key: Uint8Array });
+  /**
+   * The payload to submit and what was done to every field. Values are sent as text.
+   * @throws {MinformError} `consent_required`, `invalid_argument` (with paths).
+   */
+  minimize(
+    record: Record<string, string | number | boolean | null | Array<string | number | boolean>> | FormData,
+    options?: MinimizeOptions,
+  ): { payload: Record<string, string | string[]>; report: ReportEntry[] };
+}
+
 /** The stable error codes. New codes may be added in minor versions. */
 export type MinformErrorCode =
   | 'not_initialized'
@@ -140,7 +259,10 @@ export type MinformErrorCode =
   | 'invalid_string'
   | 'key_too_short'
   | 'context_empty'
-  | 'unknown_jurisdiction';
+  | 'unknown_jurisdiction'
+  | 'policy_invalid'
+  | 'policy_rejected'
+  | 'consent_required';
 
 /** Every error minform throws. Match on `code`, not on `message`. */
 export class MinformError extends Error {
