@@ -13,7 +13,7 @@
 //! 5. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask,
 //!    generalize — and a value that cannot be transformed is dropped (fail closed).
 
-use crate::classify::{classify_field, Field};
+use crate::classify::{classify_fields, ClassifyOptions, Field};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
 use crate::policy::{check, Action, Audience, Policy, Severity};
@@ -189,10 +189,24 @@ impl Minimizer {
             payload: Vec::new(),
             report: Vec::with_capacity(record.len()),
         };
-        for (name, values) in record {
-            let mut field = Field::new(name.as_str());
-            field.values.clone_from(values);
-            let c = classify_field(&field, child.then_some(self.jurisdiction));
+        let fields: Vec<Field> = record
+            .iter()
+            .map(|(name, values)| Field {
+                name: name.clone(),
+                values: values.clone(),
+                ..Field::default()
+            })
+            .collect();
+        let classified = classify_fields(
+            &fields,
+            &ClassifyOptions {
+                // `child` is already decided (age or audience); age 0 asks for the escalation.
+                subject_age: if child { Some(0.0) } else { None },
+                jurisdiction: Some(self.jurisdiction.code.to_owned()),
+            },
+        )?;
+        let mut pseudonymizers: Vec<(Category, Pseudonymizer)> = Vec::new();
+        for ((name, values), c) in record.iter().zip(classified) {
             let mut entry = ReportEntry {
                 field: name.clone(),
                 category: c.category,
@@ -213,6 +227,7 @@ impl Minimizer {
                     c.category,
                     values,
                     options.today,
+                    &mut pseudonymizers,
                 ) {
                     Some(sent) => {
                         entry.action = match action {
@@ -318,6 +333,7 @@ impl Minimizer {
         category: Category,
         values: &[String],
         today: CivilDate,
+        pseudonymizers: &mut Vec<(Category, Pseudonymizer)>,
     ) -> Option<Vec<String>> {
         let each = |f: &dyn Fn(&str) -> Option<String>| {
             values.iter().map(|v| f(v)).collect::<Option<Vec<_>>>()
@@ -326,8 +342,17 @@ impl Minimizer {
             Action::Drop => None,
             Action::Keep => Some(values.to_vec()),
             Action::Hash => {
-                let context = format!("{}/{}", self.policy.id, category.id());
-                let p = Pseudonymizer::new(&self.key, &context).ok()?;
+                // One subkey per policy and category (domain separation), derived once per call.
+                let i = match pseudonymizers.iter().position(|(c, _)| *c == category) {
+                    Some(i) => i,
+                    None => {
+                        let context = format!("{}/{}", self.policy.id, category.id());
+                        pseudonymizers
+                            .push((category, Pseudonymizer::new(&self.key, &context).ok()?));
+                        pseudonymizers.len() - 1
+                    }
+                };
+                let p = &pseudonymizers[i].1;
                 each(&|v| Some(p.pseudonymize(&normalize(category, v))))
             }
             Action::Mask => each(&|v| mask(category, v)),

@@ -54,6 +54,10 @@ impl<'de> Deserialize<'de> for RecordSeed {
 /// # Errors
 /// `invalid_argument` with the path of the bad part.
 pub fn record_from_json(json: &str) -> Result<Record, Error> {
+    // Fast path; only a failure is parsed again, tracking the path.
+    if let Ok(RecordSeed(record)) = serde_json::from_str(json) {
+        return Ok(record);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize::<_, RecordSeed>(&mut de)
         .map(|r| r.0)

@@ -124,31 +124,64 @@ impl WasmMinimizer {
                     }
                     e => e,
                 })?;
-            let mut payload = serde_json::Map::new();
-            for (name, values) in &out.payload {
-                let list = record
-                    .fields
-                    .iter()
-                    .position(|(k, _)| k == name)
-                    .is_some_and(|i| record.lists[i]);
-                let value = match values.as_slice() {
-                    [one] if !list => json!(one),
-                    _ => json!(values),
-                };
-                payload.insert(name.clone(), value);
-            }
-            let report: Vec<serde_json::Value> = out
-                .report
-                .iter()
-                .map(|r| {
-                    json!({
-                        "field": r.field, "category": r.category.id(), "sensitivity": r.sensitivity.as_str(),
-                        "action": r.action.as_str(), "purposes": r.purposes, "reason": r.reason,
-                    })
-                })
-                .collect();
-            Ok(json!({ "payload": payload, "report": report }).to_string())
+            Ok(serde_json::to_string(&Output {
+                record: &record,
+                out: &out,
+            })
+            .unwrap_or_default())
         };
         run().map_err(|e| js_error(&e))
+    }
+}
+
+/// `{ payload, report }` written straight to JSON (no intermediate value tree): payload
+/// entries in record order, a scalar where the record had one, an array where it had an array.
+struct Output<'a> {
+    record: &'a crate::minimize::Record,
+    out: &'a crate::minimize::Minimized,
+}
+
+impl serde::Serialize for Output<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Payload<'a>(&'a Output<'a>);
+        impl serde::Serialize for Payload<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(self.0.out.payload.len()))?;
+                for (name, values) in &self.0.out.payload {
+                    let list = self
+                        .0
+                        .record
+                        .fields
+                        .iter()
+                        .position(|(k, _)| k == name)
+                        .is_some_and(|i| self.0.record.lists[i]);
+                    match values.as_slice() {
+                        [one] if !list => map.serialize_entry(name, one)?,
+                        _ => map.serialize_entry(name, values)?,
+                    }
+                }
+                map.end()
+            }
+        }
+        struct Entry<'a>(&'a crate::minimize::ReportEntry);
+        impl serde::Serialize for Entry<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let r = self.0;
+                let mut map = s.serialize_map(Some(6))?;
+                map.serialize_entry("field", &r.field)?;
+                map.serialize_entry("category", r.category.id())?;
+                map.serialize_entry("sensitivity", r.sensitivity.as_str())?;
+                map.serialize_entry("action", r.action.as_str())?;
+                map.serialize_entry("purposes", &r.purposes)?;
+                map.serialize_entry("reason", &r.reason)?;
+                map.end()
+            }
+        }
+        let report: Vec<Entry<'_>> = self.out.report.iter().map(Entry).collect();
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("payload", &Payload(self))?;
+        map.serialize_entry("report", &report)?;
+        map.end()
     }
 }
