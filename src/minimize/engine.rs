@@ -13,7 +13,7 @@
 //! 5. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask,
 //!    generalize — and a value that cannot be transformed is dropped (fail closed).
 
-use crate::classify::{classify_fields, ClassifyOptions, Field};
+use crate::classify::{Meta, Workspace};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
 use crate::policy::{check, Action, Audience, Policy, Severity};
@@ -189,28 +189,21 @@ impl Minimizer {
             payload: Vec::new(),
             report: Vec::with_capacity(record.len()),
         };
-        let fields: Vec<Field> = record
-            .iter()
-            .map(|(name, values)| Field {
-                name: name.clone(),
-                values: values.clone(),
-                ..Field::default()
-            })
-            .collect();
-        let classified = classify_fields(
-            &fields,
-            &ClassifyOptions {
-                // `child` is already decided (age or audience); age 0 asks for the escalation.
-                subject_age: if child { Some(0.0) } else { None },
-                jurisdiction: Some(self.jurisdiction.code.to_owned()),
-            },
-        )?;
+        // Classified from name and value, borrowing both (no per-field copies).
+        let mut work = Workspace::default();
+        let child_in = child.then_some(self.jurisdiction);
         let mut pseudonymizers: Vec<(Category, Pseudonymizer)> = Vec::new();
-        for ((name, values), c) in record.iter().zip(classified) {
+        for (name, values) in record {
+            let meta = Meta {
+                name,
+                ..Meta::default()
+            };
+            let d = work.decide(meta, || values.iter().map(String::as_str), child_in);
+            let c = (d.category, d.sensitivity);
             let mut entry = ReportEntry {
                 field: name.clone(),
-                category: c.category,
-                sensitivity: c.sensitivity,
+                category: c.0,
+                sensitivity: c.1,
                 action: Done::Dropped,
                 purposes: Vec::new(),
                 reason: String::new(),
@@ -218,13 +211,13 @@ impl Minimizer {
             let decision = if values.iter().all(|v| v.trim().is_empty()) {
                 Err("no value".to_owned())
             } else {
-                self.decide(name, c.category, c.sensitivity, child, options)
+                self.decide(name, c.0, c.1, child, options)
             };
             match decision {
                 Err(reason) => entry.reason = reason,
                 Ok((action, purposes)) => match self.apply(
                     action,
-                    c.category,
+                    c.0,
                     values,
                     options.today,
                     &mut pseudonymizers,
