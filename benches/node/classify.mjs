@@ -2,6 +2,7 @@
 // redact-pii (the npm library most used for PII redaction), measured in the same run on the
 // same values. Run by scripts/bench; prints a table with ratios. Not a test: no time limits.
 import { readFileSync } from 'node:fs';
+import { measure } from './measure.mjs';
 import { createRequire } from 'node:module';
 import { init, classifyFields, findPersonalData } from 'minform';
 
@@ -13,18 +14,6 @@ const form = JSON.parse(readFileSync(new URL('form30.json', fixtures), 'utf8'));
 const text = readFileSync(new URL('text10k.txt', fixtures), 'utf8');
 const corpus = readFileSync(new URL('fields.jsonl', fixtures), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-/** Median nanoseconds per call of `fn` over `rounds` rounds of `iterations` calls. */
-function measure(fn, { iterations = 300, rounds = 31 } = {}) {
-  for (let i = 0; i < iterations; i++) fn(); // warm up
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / iterations);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
 
 await init();
 const redactor = new SyncRedactor();

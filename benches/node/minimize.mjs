@@ -2,6 +2,7 @@
 // pays to pseudonymize the same values: keyed BLAKE3 of each value with hash-wasm, measured in
 // the same run. Run by scripts/bench; prints a table. Not a test: no time limits.
 import { readFileSync } from 'node:fs';
+import { measure } from './measure.mjs';
 import { init, Minimizer } from 'minform';
 import { createBLAKE3 } from 'hash-wasm';
 
@@ -11,17 +12,6 @@ const policy = JSON.parse(readFileSync(new URL('bench-policy.json', fixtures), '
 const record = Object.fromEntries(form.filter((f) => f.value !== undefined).map((f) => [f.name, f.value]));
 const values = Object.values(record).map(String);
 
-function measure(fn, { iterations = 300, rounds = 31 } = {}) {
-  for (let i = 0; i < iterations; i++) fn();
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / iterations);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
 
 await init();
 const key = Uint8Array.from({ length: 32 }, (_, i) => i);

@@ -21,6 +21,25 @@ pub struct Record {
     pub lists: Vec<bool>,
 }
 
+/// A JSON type error as `invalid_argument` at its path under `root` (serde_json's own
+/// "at line 1 column 42" is dropped: the path says more).
+fn located(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
+    let path = match e.path().to_string().as_str() {
+        "." => root.to_owned(),
+        p => format!("{root}.{p}"),
+    };
+    let message = e.into_inner().to_string();
+    Error::InvalidArgument {
+        path,
+        expected: message
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+            .into(),
+    }
+}
+
 struct RecordVisitor;
 
 impl<'de> Visitor<'de> for RecordVisitor {
@@ -61,20 +80,7 @@ pub fn record_from_json(json: &str) -> Result<Record, Error> {
     let mut de = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize::<_, RecordSeed>(&mut de)
         .map(|r| r.0)
-        .map_err(|e| Error::InvalidArgument {
-            path: match e.path().to_string().as_str() {
-                "." => "record".into(),
-                p => format!("record.{p}"),
-            },
-            expected: e
-                .into_inner()
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-                .into(),
-        })
+        .map_err(|e| located(e, "record"))
 }
 
 #[derive(Deserialize)]
@@ -100,20 +106,7 @@ pub fn consents_from_json(json: &str) -> Result<Consents, Error> {
             sensitive_categories: c.sensitive_categories,
             guardian_verified: c.guardian_verified,
         })
-        .map_err(|e| Error::InvalidArgument {
-            path: match e.path().to_string().as_str() {
-                "." => "consents".into(),
-                p => format!("consents.{p}"),
-            },
-            expected: e
-                .into_inner()
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-                .into(),
-        })
+        .map_err(|e| located(e, "consents"))
 }
 
 #[cfg(test)]
