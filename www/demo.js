@@ -1,5 +1,5 @@
 // The demo page's script: wires the form to minform as an application would.
-import { init, attachPseudonymPreview, classifyForm, findPersonalData, MinformError } from 'minform';
+import { init, attachPseudonymPreview, classifyForm, findPersonalData, Minimizer, MinformError } from 'minform';
 
 const $ = (id) => document.getElementById(id);
 const phone = $('guardian-phone');
@@ -77,8 +77,49 @@ function showClassification() {
   out.replaceChildren(...parts);
 }
 
+let minimizer = null;
+
+/** Minimizes the sample form under the example policy and shows payload and report. */
+function showMinimized() {
+  if (!minimizer) return;
+  const purposes = [['c-enrolment', 'enrolment'], ['c-notices', 'notices']].filter(([id]) => $(id).checked).map(([, p]) => p);
+  const age = $('subject-age').value === '' ? undefined : Number($('subject-age').value);
+  const errorBox = $('minimize-error');
+  try {
+    const { payload, report } = minimizer.minimize(new FormData($('camp-form')), {
+      subjectAge: age,
+      consents: { purposes, sensitiveCategories: [], guardianVerified: $('c-guardian').checked },
+    });
+    errorBox.hidden = true;
+    $('payload').textContent = JSON.stringify(payload, null, 2);
+    $('report').tBodies[0].replaceChildren(
+      ...report.map((r) => {
+        const tr = document.createElement('tr');
+        tr.dataset.field = r.field;
+        tr.dataset.action = r.action;
+        for (const [text, cls] of [[r.field, 'mono'], [r.action, `act act-${r.action}`], [r.reason, 'small']]) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          td.className = cls;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof MinformError)) throw err;
+    $('payload').textContent = '{}';
+    $('report').tBodies[0].replaceChildren();
+    errorBox.textContent = `${err.code}: ${err.message}`;
+    errorBox.hidden = false;
+  }
+}
+
 try {
   await init();
+  const policy = await (await fetch('vendor/policies/kids-signup.json')).json();
+  // A demo key made in this page; a real key is a secret your service holds.
+  minimizer = new Minimizer(policy, { key: crypto.getRandomValues(new Uint8Array(32)) });
   phone.addEventListener('input', showRaw);
   keyInput.addEventListener('input', attach);
   contextInput.addEventListener('input', attach);
@@ -93,7 +134,12 @@ try {
     $(id).addEventListener('input', showClassification);
     $(id).addEventListener('change', showClassification);
   }
+  for (const id of ['camp-form', 'subject-age', 'c-guardian', 'c-enrolment', 'c-notices']) {
+    $(id).addEventListener('input', showMinimized);
+    $(id).addEventListener('change', showMinimized);
+  }
   showClassification();
+  showMinimized();
   $('status').textContent = 'Ready. Type in the field: the pseudonym is computed in this page by WebAssembly.';
   document.documentElement.dataset.ready = 'true';
 } catch (err) {

@@ -93,6 +93,24 @@ test('the table follows the subject age, the jurisdiction and edits to the form'
   assert.equal(await page.locator('[data-testid="remark-scan"] mark').count(), 0);
 });
 
+test('minimize: the page shows what leaves the device under the example policy', async () => {
+  await page.fill('#subject-age', '11');
+  const payload = async () => JSON.parse(await text('payload'));
+  const action = (field) => page.locator(`[data-testid="report"] tr[data-field="${field}"]`).getAttribute('data-action');
+  assert.deepEqual(await payload(), { guardianPhone: '139****5678', birthday: '2014' });
+  assert.equal(await action('guardianPhone'), 'mask');
+  assert.equal(await action('birthday'), 'generalize');
+  assert.equal(await action('idCard'), 'dropped', 'no declared purpose: default deny');
+  assert.ok(!(await text('payload')).includes('110105201305120235'));
+  await page.uncheck('#c-guardian');
+  assert.deepEqual(await payload(), {}, 'a child without a verified guardian: nothing about the child leaves');
+  await page.check('#c-guardian');
+  await page.uncheck('#c-enrolment');
+  assert.match(await text('minimize-error'), /^consent_required/);
+  await page.check('#c-enrolment');
+  assert.equal(await page.locator('[data-testid="minimize-error"]').isVisible(), false);
+});
+
 test('screenshot, no console errors, and no request leaves 127.0.0.1', async () => {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}demo.png`, fullPage: true });
