@@ -13,7 +13,7 @@
 //! 5. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask,
 //!    generalize — and a value that cannot be transformed is dropped (fail closed).
 
-use crate::classify::{Meta, Workspace};
+use crate::classify::{ClassifyOptions, Meta, Workspace};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
 use crate::policy::{check, Action, Audience, Policy, Severity};
@@ -162,14 +162,14 @@ impl Minimizer {
         record: &[(String, Vec<String>)],
         options: &MinimizeOptions,
     ) -> Result<Minimized, Error> {
+        // The classifier's own age check and threshold; an unknown age defers to the audience.
         let child = match options.subject_age {
-            Some(age) if !age.is_finite() || age < 0.0 => {
-                return Err(Error::InvalidArgument {
-                    path: "subjectAge".into(),
-                    expected: "a finite, non-negative number of years".into(),
-                })
+            Some(_) => ClassifyOptions {
+                subject_age: options.subject_age,
+                jurisdiction: Some(self.jurisdiction.code.to_owned()),
             }
-            Some(age) => self.jurisdiction.is_child(age),
+            .child_in()?
+            .is_some(),
             None => self.policy.audience != Audience::General,
         };
         if let Some(c) = &options.consents {

@@ -115,7 +115,8 @@ impl PseudonymOptions {
     }
 }
 
-/// The `{ subjectAge?, jurisdiction? }` options of `classifyFields`; `undefined` means none.
+/// The `{ subjectAge?, jurisdiction? }` options of `classifyFields`, validated; `undefined`
+/// means none.
 pub(crate) fn classify_options(
     value: &JsValue,
     path: &str,
@@ -138,5 +139,7 @@ pub(crate) fn classify_options(
     if !j.is_undefined() && !j.is_null() {
         options.jurisdiction = Some(string(&j, &j_path)?);
     }
+    // Checked here, once, so that an unknown jurisdiction or a bad age carries its path.
+    options.child_in().map_err(|e| e.under(path))?;
     Ok(options)
 }

@@ -55,8 +55,6 @@ pub fn pseudonymize(value: JsValue, options: JsValue) -> Result<String, JsValue>
 pub fn classify_fields_packed(fields_json: &str, options: JsValue) -> Result<Vec<u32>, JsValue> {
     let run = || -> Result<Vec<u32>, Error> {
         let options = convert::classify_options(&options, "options")?;
-        // Checked here so that its errors carry paths under `options`.
-        options.child_in().map_err(|e| e.under("options"))?;
         let mut packed = Vec::with_capacity(fields_json.len() / 16);
         crate::classify::classify_json_each(fields_json, "fields", &options, |_, d| {
             pack(&d, &mut packed)
@@ -81,7 +79,6 @@ pub fn classify_fields_flat(
 ) -> Result<Vec<u32>, JsValue> {
     let run = || -> Result<Vec<u32>, Error> {
         let options = convert::classify_options(&options, "options")?;
-        options.child_in().map_err(|e| e.under("options"))?;
         let mut packed = Vec::with_capacity(flat.len() / 16);
         let n = crate::classify::classify_flat_each(flat, &options, |_, d| pack(&d, &mut packed))?;
         if n != expected as usize {
