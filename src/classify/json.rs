@@ -244,24 +244,27 @@ fn parse<'a>(json: &'a str, root: &str) -> Result<Vec<RawField<'a>>, Error> {
 /// The error for JSON that does not parse as fields, with the path of the first bad part.
 fn path_error(json: &str, root: &str) -> Error {
     let mut de = serde_json::Deserializer::from_str(json);
-    let message = match serde_path_to_error::deserialize::<_, RawFields>(&mut de) {
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = match path.as_str() {
-                "." => String::new(),
-                p if p.starts_with('[') => path,
-                _ => format!(".{path}"),
-            };
-            return Error::InvalidArgument {
-                path: format!("{root}{path}"),
-                expected: without_position(&e.into_inner().to_string()).into(),
-            };
-        }
-        Ok(_) => "an array of field objects",
+    match serde_path_to_error::deserialize::<_, RawFields>(&mut de) {
+        Err(e) => located(e, root),
+        Ok(_) => Error::InvalidArgument {
+            path: root.into(),
+            expected: "an array of field objects".into(),
+        },
+    }
+}
+
+/// A JSON type error as `invalid_argument` at its path under `root` (`fields[3].value`,
+/// `record.email`); serde_json's "at line 1 column 42" is dropped: the path says more.
+pub(crate) fn located(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
+    let path = e.path().to_string();
+    let path = match path.as_str() {
+        "." => String::new(),
+        p if p.starts_with('[') => path,
+        _ => format!(".{path}"),
     };
     Error::InvalidArgument {
-        path: root.into(),
-        expected: message.into(),
+        path: format!("{root}{path}"),
+        expected: without_position(&e.into_inner().to_string()).into(),
     }
 }
 

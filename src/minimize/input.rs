@@ -8,7 +8,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::Consents;
-use crate::classify::json::Values;
+use crate::classify::json::{located, Values};
 use crate::error::Error;
 
 /// A record's fields in order: name → values (as text), and whether the value was written as
@@ -19,25 +19,6 @@ pub struct Record {
     pub fields: Vec<(String, Vec<String>)>,
     /// Per field: written as an array.
     pub lists: Vec<bool>,
-}
-
-/// A JSON type error as `invalid_argument` at its path under `root` (serde_json's own
-/// "at line 1 column 42" is dropped: the path says more).
-fn located(e: serde_path_to_error::Error<serde_json::Error>, root: &str) -> Error {
-    let path = match e.path().to_string().as_str() {
-        "." => root.to_owned(),
-        p => format!("{root}.{p}"),
-    };
-    let message = e.into_inner().to_string();
-    Error::InvalidArgument {
-        path,
-        expected: message
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned()
-            .into(),
-    }
 }
 
 struct RecordVisitor;
