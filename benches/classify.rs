@@ -1,5 +1,5 @@
-//! Criterion benchmarks of the classifier core (native). The same fixtures are measured
-//! through the npm package by `benches/node/classify.mjs` (`scripts/bench`).
+//! Criterion benchmarks of the core (native): the classifier and the minimizer. The same
+//! fixtures are measured through the npm package by `benches/node/*.mjs` (`scripts/bench`).
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
@@ -72,7 +72,57 @@ mod native {
         group.finish();
     }
 
-    criterion_group!(benches, classify);
+    /// `minimize` of the form's values under the bench policy, as the package calls it (flat).
+    fn minimize(c: &mut Criterion) {
+        use minform::minimize::{CivilDate, Consents, FlatRecord, MinimizeOptions, Minimizer};
+        use minform::policy::Policy;
+        let fields = fields_from_json(FORM, "fields").unwrap();
+        let flat: String = fields
+            .iter()
+            .filter(|f| !f.values.is_empty())
+            .flat_map(|f| {
+                [f.name.clone(), f.values.len().to_string()]
+                    .into_iter()
+                    .chain(f.values.iter().cloned())
+            })
+            .collect::<Vec<_>>()
+            .join(&FLAT_SEPARATOR.to_string());
+        let policy = Policy::from_json(include_str!("fixtures/bench-policy.json")).unwrap();
+        let minimizer = Minimizer::new(policy, &[7; 32]).unwrap();
+        let options = MinimizeOptions {
+            subject_age: Some(11.0),
+            consents: Some(Consents {
+                purposes: vec!["enrolment".into(), "safety".into()],
+                sensitive_categories: ["national_id", "health", "precise_location"]
+                    .map(String::from)
+                    .to_vec(),
+                guardian_verified: true,
+            }),
+            today: CivilDate {
+                year: 2026,
+                month: 11,
+                day: 28,
+            },
+        };
+        let mut group = c.benchmark_group("minimize");
+        let n = FlatRecord::parse(&flat).unwrap().len();
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function("record_29_fields_flat_as_the_npm_package_does", |b| {
+            b.iter(|| {
+                let record = FlatRecord::parse(black_box(&flat)).unwrap();
+                let mut sent = 0;
+                minimizer
+                    .minimize_each(record.fields(), &options, |_, _, values| {
+                        sent += values.len()
+                    })
+                    .unwrap();
+                sent
+            })
+        });
+        group.finish();
+    }
+
+    criterion_group!(benches, classify, minimize);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -224,6 +224,9 @@ export interface MinimizeOptions {
   consents?: Consents;
 }
 
+/** A value in a record. */
+export type FieldValue = string | number | boolean | null;
+
 export interface ReportEntry {
   field: string;
   category: Category;
@@ -242,13 +245,15 @@ export class Minimizer {
    */
   constructor(policy: Policy | string, options: { key: Uint8Array });
   /**
-   * The payload to submit and what was done to every field. Values are sent as text.
+   * The payload to submit and what was done to every field. Kept values are sent exactly as
+   * given (a number stays a number); hashed, masked and generalized values are text, one per
+   * value given (an array stays an array).
    * @throws {MinformError} `consent_required`, `invalid_argument` (with paths).
    */
   minimize(
-    record: Record<string, string | number | boolean | null | Array<string | number | boolean>> | FormData,
+    record: Record<string, FieldValue | FieldValue[]> | FormData,
     options?: MinimizeOptions,
-  ): { payload: Record<string, string | string[]>; report: ReportEntry[] };
+  ): { payload: Record<string, FieldValue | FieldValue[]>; report: ReportEntry[] };
 }
 
 /** The stable error codes. New codes may be added in minor versions. */

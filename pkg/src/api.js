@@ -54,6 +54,32 @@ function scalar(v) {
 }
 
 /**
+ * Appends a value in the flat encodings: the number of values, then each as text (an array's
+ * `null`s and non-finite numbers are no value). False if a value is not plain.
+ */
+function values(parts, v) {
+  if (!Array.isArray(v)) {
+    const text = scalar(v);
+    if (text === null) return false;
+    if (text === '' && typeof v !== 'string') parts.push('0');
+    else parts.push('1', text);
+    return true;
+  }
+  const at = parts.push('') - 1;
+  let n = 0;
+  for (let j = 0; j < v.length; j++) {
+    const text = scalar(v[j]);
+    if (text === null) return false;
+    if (text !== '' || typeof v[j] === 'string') {
+      parts.push(text);
+      n++;
+    }
+  }
+  parts[at] = String(n);
+  return true;
+}
+
+/**
  * The flat encoding of `classify::classify_flat_each` (src/classify/json.rs): per field name,
  * label, autocomplete, type, placeholder, value count, values, joined by U+0000. `null` when a
  * field is not plain, so the caller uses JSON instead (which reports errors with paths).
@@ -67,27 +93,33 @@ function flatten(fields) {
       if (f === null || typeof f !== 'object' || typeof f.name !== 'string') return null;
       if (!member(parts, f.name) || !member(parts, f.label) || !member(parts, f.autocomplete)) return null;
       if (!member(parts, f.type) || !member(parts, f.placeholder)) return null;
-      const v = f.value;
-      if (Array.isArray(v)) {
-        const at = parts.push('') - 1;
-        let n = 0;
-        for (let j = 0; j < v.length; j++) {
-          const text = scalar(v[j]);
-          if (text === null) return null;
-          if (text !== '' || typeof v[j] === 'string') {
-            parts.push(text);
-            n++;
-          }
-        }
-        parts[at] = String(n);
-      } else {
-        const text = scalar(v);
-        if (text === null) return null;
-        if (text === '' && typeof v !== 'string') parts.push('0');
-        else parts.push('1', text);
-      }
+      if (!values(parts, f.value)) return null;
     }
     return parts.join(SEP);
+  } catch {
+    return null; // a throwing getter or proxy: the JSON path reports it
+  }
+}
+
+/**
+ * The flat encoding of `minimize::FlatRecord` (src/minimize/input.rs): per field name, value
+ * count, values, joined by U+0000; with the names in order. `null` when the record is not a
+ * plain object of plain values, so the caller uses JSON instead.
+ */
+function flattenRecord(record) {
+  try {
+    if (record === null || typeof record !== 'object') return null;
+    const proto = Object.getPrototypeOf(record);
+    if (proto !== Object.prototype && proto !== null) return null;
+    const names = Object.keys(record);
+    const parts = [];
+    for (let f = 0; f < names.length; f++) {
+      const name = names[f];
+      if (name.includes(SEP)) return null;
+      parts.push(name);
+      if (!values(parts, record[name])) return null;
+    }
+    return { text: parts.join(SEP), names };
   } catch {
     return null; // a throwing getter or proxy: the JSON path reports it
   }
@@ -195,6 +227,8 @@ export function bindApi(load) {
     /** Binds a policy to the integrator's key; `minimize(record, options)` does the rest. */
     Minimizer: class Minimizer {
       #inner;
+      /** Report `{ reason, purposes }` by entry id, as the wasm face interns them. */
+      #entries = [];
 
       constructor(policy, options) {
         this.#inner = new (ready().MinformMinimizer)(policyJson(policy), options);
@@ -202,7 +236,8 @@ export function bindApi(load) {
 
       /**
        * The payload to submit and a report of what was done to every field. `record` is a plain
-       * object (or a `FormData` in browsers).
+       * object (or a `FormData` in browsers). Kept values are sent exactly as given; hashed,
+       * masked and generalized ones as text.
        */
       minimize(record, options = {}) {
         if (options === null || typeof options !== 'object') {
@@ -211,13 +246,56 @@ export function bindApi(load) {
             path: 'options',
           });
         }
-        const plain = typeof FormData !== 'undefined' && record instanceof FormData ? fromFormData(record) : record;
-        const json = toJson(plain, 'record');
+        const inner = this.#inner;
+        const source = typeof FormData !== 'undefined' && record instanceof FormData ? fromFormData(record) : record;
         const consents = options.consents === undefined ? undefined : toJson(options.consents, 'options.consents');
         const today = new Date();
-        return JSON.parse(
-          this.#inner.minimize(json, options.subjectAge, consents, today.getFullYear(), today.getMonth() + 1, today.getDate()),
-        );
+        const date = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
+        // Plain records cross in the flat encoding; anything else as JSON, whose parser reports
+        // the path of a bad part (and whose text is then what the fields are read from).
+        let packed;
+        let names;
+        let fields = source;
+        const flat = flattenRecord(source);
+        if (flat !== null) {
+          names = flat.names;
+          packed = inner.minimizeFlat(flat.text, names.length, options.subjectAge, consents, ...date);
+        } else {
+          const json = toJson(source, 'record');
+          packed = inner.minimizeJson(json, options.subjectAge, consents, ...date);
+          fields = JSON.parse(json);
+          names = Object.keys(fields);
+        }
+        const text = inner.payloadText();
+        // Packed layout (src/wasm/policy.rs): per field [category, sensitivity, action, entry id,
+        // n, UTF-16 length × n]; `keep` sends n = 0 and the value is taken as given.
+        const { categories, sensitivities, actions } = taxonomy;
+        const payload = {};
+        const report = new Array(names.length);
+        for (let f = 0, i = 0, at = 0; f < names.length; f++) {
+          const field = names[f];
+          const category = categories[packed[i++]];
+          const sensitivity = sensitivities[packed[i++]];
+          const action = actions[packed[i++]];
+          const id = packed[i++];
+          const entry = (this.#entries[id] ??= JSON.parse(inner.entryJson(id)));
+          const n = packed[i++];
+          if (action !== 'dropped') {
+            const given = fields[field];
+            let value;
+            if (action === 'keep') {
+              value = Array.isArray(given) ? given.slice() : given;
+            } else {
+              const values = new Array(n);
+              for (let v = 0; v < n; v++) values[v] = text.slice(at, (at += packed[i++]));
+              value = Array.isArray(given) ? values : values[0];
+            }
+            if (field === '__proto__') Object.defineProperty(payload, field, { value, enumerable: true, writable: true, configurable: true });
+            else payload[field] = value;
+          }
+          report[f] = { field, category, sensitivity, action, purposes: entry.purposes.slice(), reason: entry.reason };
+        }
+        return { payload, report };
       }
     },
   };

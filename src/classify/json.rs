@@ -326,6 +326,23 @@ fn replace_lone_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
 /// The separator of the flat encoding read by [`classify_flat_each`].
 pub const FLAT_SEPARATOR: char = '\0';
 
+/// The parts of a flat encoding (nothing for an empty text).
+pub(crate) fn flat_parts(flat: &str) -> impl Iterator<Item = &str> {
+    // A byte loop: separators are a few bytes apart, where memchr's setup costs more than it
+    // saves. Slicing at an ASCII byte is always on a char boundary.
+    let mut start = if flat.is_empty() { 1 } else { 0 };
+    std::iter::from_fn(move || {
+        if start > flat.len() {
+            return None;
+        }
+        let rest = &flat.as_bytes()[start..];
+        let len = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        let part = &flat[start..start + len];
+        start += len + 1;
+        Some(part)
+    })
+}
+
 /// Classifies fields given in the flat encoding the JavaScript package sends when every field
 /// is plain (strings, numbers, booleans): per field, `name`, `label`, `autocomplete`, `type`,
 /// `placeholder`, the number of values, then the values, all separated by U+0000 (absent
@@ -345,24 +362,9 @@ pub fn classify_flat_each(
         path: "fields".into(),
         expected: "the flat field encoding of the minform package".into(),
     };
-    // A byte loop: separators are a few bytes apart, where memchr's setup costs more than it
-    // saves. Slicing at an ASCII byte is always on a char boundary.
-    let mut start = 0;
-    let mut parts = std::iter::from_fn(|| {
-        if start > flat.len() {
-            return None;
-        }
-        let rest = &flat.as_bytes()[start..];
-        let len = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-        let part = &flat[start..start + len];
-        start += len + 1;
-        Some(part)
-    });
+    let mut parts = flat_parts(flat);
     let mut work = Workspace::default();
     let mut count = 0;
-    if flat.is_empty() {
-        return Ok(0);
-    }
     while let Some(name) = parts.next() {
         let mut next = || parts.next().ok_or_else(malformed);
         let (label, autocomplete, input_type, placeholder) = (next()?, next()?, next()?, next()?);

@@ -13,10 +13,13 @@
 //! 5. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask,
 //!    generalize — and a value that cannot be transformed is dropped (fail closed).
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use crate::classify::{ClassifyOptions, Meta, Workspace};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
-use crate::policy::{check, Action, Audience, Policy, Severity};
+use crate::policy::{check, Action, Audience, Policy, Rule, Severity};
 use crate::pseudonym::{Pseudonymizer, MIN_KEY_LEN};
 use crate::taxonomy::{Category, Sensitivity};
 
@@ -62,6 +65,15 @@ pub enum Done {
 }
 
 impl Done {
+    /// Every outcome, in index order (`Done as usize`).
+    pub const ALL: [Done; 5] = [
+        Done::Keep,
+        Done::Hash,
+        Done::Mask,
+        Done::Generalize,
+        Done::Dropped,
+    ];
+
     /// The report's `action` string.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -74,7 +86,76 @@ impl Done {
     }
 }
 
-/// One report entry. Never contains a value.
+/// Why a field was sent or dropped: the report's `reason` as data. [`Minimizer::reason`]
+/// puts it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Why {
+    /// Sent with this action, for the entry's purposes.
+    Sent(Action),
+    /// The field had no value.
+    NoValue,
+    /// Neither its name nor its category has a rule (default deny).
+    NoRule,
+    /// Its only purposes are commercial, which never apply to a child's data.
+    CommercialOnly,
+    /// A child's personal data without verified guardian consent.
+    NeedsGuardian,
+    /// None of its purposes was consented to.
+    NotConsented,
+    /// An inherently sensitive category without its own consent.
+    NeedsSensitiveConsent,
+    /// The policy's action for it is `drop`.
+    PolicyDrops,
+    /// The action could not be applied to the value (fail closed).
+    Untransformable(Action),
+}
+
+/// A set of the policy's purposes: bit `i` is the `i`-th purpose of [`Policy::purposes`]
+/// (in id order; the parser allows at most [`PurposeSet::CAPACITY`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PurposeSet(u64);
+
+impl PurposeSet {
+    /// How many purposes a policy may declare.
+    pub const CAPACITY: usize = 64;
+
+    /// No purpose.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether the `i`-th purpose is in the set.
+    pub fn contains(self, i: usize) -> bool {
+        i < Self::CAPACITY && self.0 >> i & 1 == 1
+    }
+
+    /// The bits, for packing.
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
+    fn with(self, i: usize) -> Self {
+        PurposeSet(self.0 | 1u64.checked_shl(i as u32).unwrap_or(0))
+    }
+}
+
+/// What was decided for one field, without its name or values. Never contains a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Its category.
+    pub category: Category,
+    /// Its sensitivity for this subject.
+    pub sensitivity: Sensitivity,
+    /// What was done.
+    pub action: Done,
+    /// The purposes it was sent for (empty when dropped).
+    pub purposes: PurposeSet,
+    /// Why.
+    pub why: Why,
+}
+
+/// One report entry, self-contained. Never contains a value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportEntry {
     /// The field name.
@@ -85,7 +166,7 @@ pub struct ReportEntry {
     pub sensitivity: Sensitivity,
     /// What was done.
     pub action: Done,
-    /// The purposes it was sent for (empty when dropped).
+    /// The purposes it was sent for (empty when dropped), in id order.
     pub purposes: Vec<String>,
     /// Why, in words.
     pub reason: String,
@@ -100,11 +181,28 @@ pub struct Minimized {
     pub report: Vec<ReportEntry>,
 }
 
-/// A policy bound to the integrator's key.
+/// A rule with its purposes as a set.
+#[derive(Debug, Clone, Copy)]
+struct Compiled {
+    purposes: PurposeSet,
+    action: Action,
+}
+
+/// A policy bound to the integrator's key, with its rules compiled for lookups by name and
+/// category and its pseudonymizers derived once per category (domain separation).
 pub struct Minimizer {
     policy: Policy,
     key: Vec<u8>,
     jurisdiction: &'static Jurisdiction,
+    /// Purpose ids in [`PurposeSet`] order.
+    purpose_ids: Vec<String>,
+    /// Purposes of a commercial kind (never for a child).
+    commercial: PurposeSet,
+    fields: BTreeMap<String, Compiled>,
+    /// By `Category as usize`.
+    categories: Vec<Option<Compiled>>,
+    /// By `Category as usize`, derived on first use.
+    pseudonymizers: Vec<OnceLock<Option<Pseudonymizer>>>,
 }
 
 impl std::fmt::Debug for Minimizer {
@@ -140,10 +238,47 @@ impl Minimizer {
             });
         }
         let jurisdiction = jurisdiction::lookup(&policy.jurisdiction, "jurisdiction")?;
+        if policy.purposes.len() > PurposeSet::CAPACITY {
+            return Err(Error::PolicyInvalid {
+                path: "purposes".into(),
+                message: format!("declare at most {} purposes", PurposeSet::CAPACITY),
+            });
+        }
+        let purpose_ids: Vec<String> = policy.purposes.keys().cloned().collect();
+        let set_of = |names: &[String]| {
+            names
+                .iter()
+                .filter_map(|n| purpose_ids.iter().position(|p| p == n))
+                .fold(PurposeSet::default(), PurposeSet::with)
+        };
+        let compile = |r: &Rule| Compiled {
+            purposes: set_of(&r.purposes),
+            action: r.action,
+        };
+        let commercial = policy
+            .purposes
+            .values()
+            .enumerate()
+            .filter(|(_, p)| p.kind.is_commercial())
+            .fold(PurposeSet::default(), |s, (i, _)| s.with(i));
+        // Inserted one by one: already in order, and `collect` would bring in a sort.
+        let mut fields = BTreeMap::new();
+        for (name, r) in &policy.fields {
+            fields.insert(name.clone(), compile(r));
+        }
+        let categories = Category::ALL
+            .iter()
+            .map(|&c| policy.category_rule(c).map(compile))
+            .collect();
         Ok(Minimizer {
-            policy,
             key: key.to_vec(),
             jurisdiction,
+            purpose_ids,
+            commercial,
+            fields,
+            categories,
+            pseudonymizers: Category::ALL.iter().map(|_| OnceLock::new()).collect(),
+            policy,
         })
     }
 
@@ -152,16 +287,101 @@ impl Minimizer {
         &self.policy
     }
 
-    /// Minimizes `record` (field name → values).
+    /// The ids of the purposes in `set`, in id order.
+    pub fn purpose_ids(&self, set: PurposeSet) -> impl Iterator<Item = &str> {
+        self.purpose_ids
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| set.contains(*i))
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// The report's `reason` for an outcome, in words.
+    pub fn reason(&self, outcome: &Outcome) -> String {
+        match outcome.why {
+            Why::Sent(action) => format!(
+                "{} for {}",
+                action.name(),
+                self.purpose_ids(outcome.purposes)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Why::NoValue => "no value".into(),
+            Why::NoRule => format!(
+                "no rule for this field or for {}: default deny",
+                outcome.category.id()
+            ),
+            Why::CommercialOnly => {
+                "its only purposes are commercial, which never apply to a child's data".into()
+            }
+            Why::NeedsGuardian => "a child's personal data needs verified guardian consent".into(),
+            Why::NotConsented => "none of its purposes was consented to".into(),
+            Why::NeedsSensitiveConsent => format!(
+                "{} needs its own consent (sensitiveCategories)",
+                outcome.category.id()
+            ),
+            Why::PolicyDrops => "the policy drops it".into(),
+            Why::Untransformable(Action::Hash) => {
+                "the value could not be hashed; dropped (fail closed)".into()
+            }
+            Why::Untransformable(Action::Mask) => {
+                "the value could not be masked; dropped (fail closed)".into()
+            }
+            Why::Untransformable(_) => {
+                "the value does not have the form to generalize; dropped (fail closed)".into()
+            }
+        }
+    }
+
+    /// Minimizes `record` (field name → values) into a self-contained result.
+    ///
+    /// # Errors
+    /// As [`Minimizer::minimize_each`].
+    pub fn minimize<V: AsRef<str>>(
+        &self,
+        record: &[(String, Vec<V>)],
+        options: &MinimizeOptions,
+    ) -> Result<Minimized, Error> {
+        let mut out = Minimized {
+            payload: Vec::new(),
+            report: Vec::with_capacity(record.len()),
+        };
+        self.minimize_each(
+            record.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
+            options,
+            |name, outcome, sent| {
+                if outcome.action != Done::Dropped {
+                    out.payload.push((name.to_owned(), sent.to_vec()));
+                }
+                out.report.push(ReportEntry {
+                    field: name.to_owned(),
+                    category: outcome.category,
+                    sensitivity: outcome.sensitivity,
+                    action: outcome.action,
+                    purposes: self
+                        .purpose_ids(outcome.purposes)
+                        .map(str::to_owned)
+                        .collect(),
+                    reason: self.reason(&outcome),
+                });
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// Minimizes `record` (field name → values), calling `each` per field in record order with
+    /// the name, the outcome and the values to send (empty when dropped). Nothing is called
+    /// when the record as a whole is refused.
     ///
     /// # Errors
     /// `consent_required` when consents are given but a required purpose is not among them;
     /// `invalid_argument` for a bad age.
-    pub fn minimize(
+    pub fn minimize_each<'r, V: AsRef<str> + 'r>(
         &self,
-        record: &[(String, Vec<String>)],
+        record: impl IntoIterator<Item = (&'r str, &'r [V])>,
         options: &MinimizeOptions,
-    ) -> Result<Minimized, Error> {
+        mut each: impl FnMut(&'r str, Outcome, &[String]),
+    ) -> Result<(), Error> {
         // The classifier's own age check and threshold; an unknown age defers to the audience.
         let child = match options.subject_age {
             Some(_) => ClassifyOptions {
@@ -172,189 +392,180 @@ impl Minimizer {
             .is_some(),
             None => self.policy.audience != Audience::General,
         };
-        if let Some(c) = &options.consents {
-            if let Some((name, _)) = self
-                .policy
-                .purposes
-                .iter()
-                .find(|(name, p)| p.required && !c.purposes.contains(name))
-            {
-                return Err(Error::ConsentRequired {
-                    path: "consents.purposes".into(),
-                    purpose: name.clone(),
-                });
+        let consented = match &options.consents {
+            Some(c) => {
+                if let Some((name, _)) = self
+                    .policy
+                    .purposes
+                    .iter()
+                    .find(|(name, p)| p.required && !c.purposes.contains(name))
+                {
+                    return Err(Error::ConsentRequired {
+                        path: "consents.purposes".into(),
+                        purpose: name.clone(),
+                    });
+                }
+                Some(self.set_of(&c.purposes))
             }
-        }
-        let mut out = Minimized {
-            payload: Vec::new(),
-            report: Vec::with_capacity(record.len()),
+            None => None,
         };
+        let guardian = options
+            .consents
+            .as_ref()
+            .is_some_and(|c| c.guardian_verified);
+        let ctx = Context {
+            child,
+            guardian,
+            consented,
+            consents: options.consents.as_ref(),
+        };
+        let child_in = child.then_some(self.jurisdiction);
         // Classified from name and value, borrowing both (no per-field copies).
         let mut work = Workspace::default();
-        let child_in = child.then_some(self.jurisdiction);
-        let mut pseudonymizers: Vec<(Category, Pseudonymizer)> = Vec::new();
+        let mut sent: Vec<String> = Vec::new();
         for (name, values) in record {
             let meta = Meta {
                 name,
                 ..Meta::default()
             };
-            let d = work.decide(meta, || values.iter().map(String::as_str), child_in);
-            let c = (d.category, d.sensitivity);
-            let mut entry = ReportEntry {
-                field: name.clone(),
-                category: c.0,
-                sensitivity: c.1,
+            let d = work.decide(meta, || values.iter().map(AsRef::as_ref), child_in);
+            let mut outcome = Outcome {
+                category: d.category,
+                sensitivity: d.sensitivity,
                 action: Done::Dropped,
-                purposes: Vec::new(),
-                reason: String::new(),
+                purposes: PurposeSet::default(),
+                why: Why::NoValue,
             };
-            let decision = if values.iter().all(|v| v.trim().is_empty()) {
-                Err("no value".to_owned())
+            sent.clear();
+            let decision = if values.iter().all(|v| v.as_ref().trim().is_empty()) {
+                Err(Why::NoValue)
             } else {
-                self.decide(name, c.0, c.1, child, options)
+                self.decide(name, &outcome, &ctx)
             };
             match decision {
-                Err(reason) => entry.reason = reason,
-                Ok((action, purposes)) => match self.apply(
-                    action,
-                    c.0,
-                    values,
-                    options.today,
-                    &mut pseudonymizers,
-                ) {
-                    Some(sent) => {
-                        entry.action = match action {
-                            Action::Keep => Done::Keep,
-                            Action::Hash => Done::Hash,
-                            Action::Mask => Done::Mask,
-                            Action::Generalize(_) => Done::Generalize,
-                            Action::Drop => Done::Dropped,
-                        };
-                        entry.reason = format!("{} for {}", action.name(), purposes.join(", "));
-                        entry.purposes = purposes;
-                        out.payload.push((name.clone(), sent));
-                    }
-                    None => entry.reason = match action {
-                        Action::Drop => "the policy drops it".into(),
-                        Action::Hash => {
-                            "the value could not be hashed; dropped (fail closed)".into()
+                Err(why) => outcome.why = why,
+                Ok((action, purposes)) => {
+                    outcome.why = match self.apply(
+                        action,
+                        outcome.category,
+                        values,
+                        options.today,
+                        &mut sent,
+                    ) {
+                        Ok(()) => {
+                            outcome.action = match action {
+                                Action::Keep => Done::Keep,
+                                Action::Hash => Done::Hash,
+                                Action::Mask => Done::Mask,
+                                Action::Generalize(_) => Done::Generalize,
+                                Action::Drop => Done::Dropped,
+                            };
+                            outcome.purposes = purposes;
+                            Why::Sent(action)
                         }
-                        Action::Mask => {
-                            "the value could not be masked; dropped (fail closed)".into()
+                        Err(why) => {
+                            sent.clear(); // fail closed: nothing of a half-done field
+                            why
                         }
-                        _ => {
-                            "the value does not have the form to generalize; dropped (fail closed)"
-                                .into()
-                        }
-                    },
-                },
+                    };
+                }
             }
-            out.report.push(entry);
+            each(name, outcome, &sent);
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// The purposes among `names` that the policy declares.
+    fn set_of(&self, names: &[String]) -> PurposeSet {
+        names
+            .iter()
+            .filter_map(|n| self.purpose_ids.iter().position(|p| p == n))
+            .fold(PurposeSet::default(), PurposeSet::with)
     }
 
     /// The action and purposes that apply to a field, or why it is dropped.
     fn decide(
         &self,
         name: &str,
-        category: Category,
-        sensitivity: Sensitivity,
-        child: bool,
-        options: &MinimizeOptions,
-    ) -> Result<(Action, Vec<String>), String> {
+        outcome: &Outcome,
+        ctx: &Context<'_>,
+    ) -> Result<(Action, PurposeSet), Why> {
+        let category = outcome.category;
         let rule = self
-            .policy
             .fields
             .get(name)
-            .or_else(|| self.policy.category_rule(category))
-            .ok_or_else(|| {
-                format!(
-                    "no rule for this field or for {}: default deny",
-                    category.id()
-                )
-            })?;
-        let personal = sensitivity > Sensitivity::None;
-        let mut purposes: Vec<String> = rule
-            .purposes
-            .iter()
-            .filter(|p| {
-                !(child
-                    && self
-                        .policy
-                        .purposes
-                        .get(*p)
-                        .is_some_and(|p| p.kind.is_commercial()))
-            })
-            .cloned()
-            .collect();
+            .or_else(|| self.categories[category as usize].as_ref())
+            .ok_or(Why::NoRule)?;
+        let mut purposes = rule.purposes;
+        if ctx.child {
+            purposes = PurposeSet(purposes.0 & !self.commercial.0);
+        }
         if purposes.is_empty() {
-            return Err(
-                "its only purposes are commercial, which never apply to a child's data".into(),
-            );
+            return Err(Why::CommercialOnly);
         }
-        if child
-            && personal
-            && !options
-                .consents
-                .as_ref()
-                .is_some_and(|c| c.guardian_verified)
-        {
-            return Err("a child's personal data needs verified guardian consent".into());
+        if ctx.child && outcome.sensitivity > Sensitivity::None && !ctx.guardian {
+            return Err(Why::NeedsGuardian);
         }
-        if let Some(c) = &options.consents {
-            purposes.retain(|p| c.purposes.contains(p));
+        if let (Some(consented), Some(c)) = (ctx.consented, ctx.consents) {
+            purposes = PurposeSet(purposes.0 & consented.0);
             if purposes.is_empty() {
-                return Err("none of its purposes was consented to".into());
+                return Err(Why::NotConsented);
             }
             if category.default_sensitivity() == Sensitivity::Sensitive
                 && !c.sensitive_categories.iter().any(|s| s == category.id())
             {
-                return Err(format!(
-                    "{} needs its own consent (sensitiveCategories)",
-                    category.id()
-                ));
+                return Err(Why::NeedsSensitiveConsent);
             }
         }
         Ok((rule.action, purposes))
     }
 
-    /// The values to send for `action`, or `None` to drop the field.
-    fn apply(
+    /// Appends the values to send for `action` to `sent`, or says why the field is dropped.
+    fn apply<V: AsRef<str>>(
         &self,
         action: Action,
         category: Category,
-        values: &[String],
+        values: &[V],
         today: CivilDate,
-        pseudonymizers: &mut Vec<(Category, Pseudonymizer)>,
-    ) -> Option<Vec<String>> {
-        let each = |f: &dyn Fn(&str) -> Option<String>| {
-            values.iter().map(|v| f(v)).collect::<Option<Vec<_>>>()
+        sent: &mut Vec<String>,
+    ) -> Result<(), Why> {
+        let fail = Why::Untransformable(action);
+        let mut each = |f: &dyn Fn(&str) -> Option<String>| {
+            for v in values {
+                sent.push(f(v.as_ref()).ok_or(fail)?);
+            }
+            Ok(())
         };
         match action {
-            Action::Drop => None,
-            Action::Keep => Some(values.to_vec()),
+            Action::Drop => Err(Why::PolicyDrops),
+            Action::Keep => each(&|v| Some(v.to_owned())),
             Action::Hash => {
-                // One subkey per policy and category (domain separation), derived once per call.
-                let i = match pseudonymizers.iter().position(|(c, _)| *c == category) {
-                    Some(i) => i,
-                    None => {
+                // One subkey per policy and category (domain separation), derived on first use.
+                let p = self.pseudonymizers[category as usize]
+                    .get_or_init(|| {
                         let context = format!("{}/{}", self.policy.id, category.id());
-                        pseudonymizers
-                            .push((category, Pseudonymizer::new(&self.key, &context).ok()?));
-                        pseudonymizers.len() - 1
-                    }
-                };
-                let p = &pseudonymizers[i].1;
+                        Pseudonymizer::new(&self.key, &context).ok()
+                    })
+                    .as_ref()
+                    .ok_or(fail)?;
                 each(&|v| Some(p.pseudonymize(&normalize(category, v))))
             }
             Action::Mask => each(&|v| mask(category, v)),
             Action::Generalize(t) => {
                 if !t.fits().contains(&category) {
-                    return None;
+                    return Err(fail);
                 }
                 each(&|v| generalize(t, v, today))
             }
         }
     }
+}
+
+/// What holds for the whole record.
+struct Context<'a> {
+    child: bool,
+    guardian: bool,
+    /// The consented purposes, when consents were given.
+    consented: Option<PurposeSet>,
+    consents: Option<&'a Consents>,
 }

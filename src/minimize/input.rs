@@ -64,6 +64,60 @@ pub fn record_from_json(json: &str) -> Result<Record, Error> {
         .map_err(|e| located(e, "record"))
 }
 
+/// A record in the flat encoding the npm package builds when every value is plain: per field
+/// the name, the number of values, then the values, all separated by U+0000
+/// ([`crate::classify::FLAT_SEPARATOR`]). Borrows the text: no per-field copies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlatRecord<'a> {
+    /// Per field: the name and the range of its values in `values`.
+    names: Vec<(&'a str, std::ops::Range<usize>)>,
+    values: Vec<&'a str>,
+}
+
+impl<'a> FlatRecord<'a> {
+    /// Reads the flat encoding.
+    ///
+    /// # Errors
+    /// `invalid_argument` (path `record`) if the text is not in this encoding.
+    pub fn parse(flat: &'a str) -> Result<FlatRecord<'a>, Error> {
+        let malformed = || Error::InvalidArgument {
+            path: "record".into(),
+            expected: "the flat record encoding of the minform package".into(),
+        };
+        let mut parts = crate::classify::json::flat_parts(flat);
+        let mut out = FlatRecord::default();
+        while let Some(name) = parts.next() {
+            let n: usize = parts
+                .next()
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(malformed)?;
+            let start = out.values.len();
+            for _ in 0..n {
+                out.values.push(parts.next().ok_or_else(malformed)?);
+            }
+            out.names.push((name, start..out.values.len()));
+        }
+        Ok(out)
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there are no fields.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Name → values, in order.
+    pub fn fields(&self) -> impl Iterator<Item = (&'a str, &[&'a str])> + '_ {
+        self.names
+            .iter()
+            .map(|(name, range)| (*name, &self.values[range.clone()]))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RawConsents {
@@ -106,6 +160,21 @@ mod tests {
         let e = record_from_json(r#"{"a":{"b":1}}"#).unwrap_err();
         assert_eq!(e.path(), Some("record.a"));
         assert_eq!(record_from_json("[]").unwrap_err().path(), Some("record"));
+    }
+
+    #[test]
+    fn flat_records_borrow_their_values() {
+        let r = FlatRecord::parse("a\u{0}1\u{0}x\u{0}b\u{0}0\u{0}c\u{0}2\u{0}\u{0}y").unwrap();
+        let fields: Vec<(&str, Vec<&str>)> = r.fields().map(|(k, v)| (k, v.to_vec())).collect();
+        assert_eq!(
+            fields,
+            [("a", vec!["x"]), ("b", vec![]), ("c", vec!["", "y"])]
+        );
+        assert!(FlatRecord::parse("").unwrap().is_empty());
+        for bad in ["a", "a\u{0}x", "a\u{0}2\u{0}x"] {
+            let e = FlatRecord::parse(bad).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("invalid_argument", Some("record")));
+        }
     }
 
     #[test]

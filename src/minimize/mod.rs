@@ -18,8 +18,10 @@ mod input;
 mod mask;
 mod normalize;
 
-pub use engine::{Consents, Done, MinimizeOptions, Minimized, Minimizer, ReportEntry};
+pub use engine::{
+    Consents, Done, MinimizeOptions, Minimized, Minimizer, Outcome, PurposeSet, ReportEntry, Why,
+};
 pub use generalize::{age_band, generalize, CivilDate};
-pub use input::{consents_from_json, record_from_json, Record};
+pub use input::{consents_from_json, record_from_json, FlatRecord, Record};
 pub use mask::mask;
 pub use normalize::normalize;

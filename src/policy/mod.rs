@@ -106,7 +106,7 @@ pub struct Purpose {
 }
 
 /// What to generalize a value to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     /// A birth date to its year.
     Year,
@@ -144,7 +144,7 @@ impl Target {
 }
 
 /// What may leave the device for a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Action {
     /// The value as typed.
     Keep,

@@ -126,6 +126,9 @@ const KINDS: &[(&str, PurposeKind)] = &[
     ("profiling", PurposeKind::Profiling),
 ];
 
+/// The minimizer keeps purposes as bits of a `u64` (`minimize::PurposeSet`).
+const MAX_PURPOSES: usize = crate::minimize::PurposeSet::CAPACITY;
+
 const ACTIONS: &str = "keep, drop, hash, mask, generalize";
 const TARGETS: &str =
     "year, year_month, age, age_band, band, region, decimals:N (0–8), geohash:N (1–12), digits:N (1–6)";
@@ -333,6 +336,12 @@ pub(super) fn policy(v: &Value) -> Result<Policy, Error> {
     let purposes_v = object(member(root, "", "purposes")?, "purposes")?;
     if purposes_v.is_empty() {
         return Err(invalid("purposes", "declare at least one purpose"));
+    }
+    if purposes_v.len() > MAX_PURPOSES {
+        return Err(invalid(
+            "purposes",
+            format!("declare at most {MAX_PURPOSES} purposes"),
+        ));
     }
     for (name, p) in purposes_v {
         purposes.insert(name.clone(), purpose(p, &format!("purposes.{name}"))?);

@@ -109,7 +109,7 @@ pub fn reason_text(id: u32) -> Option<String> {
     crate::classify::Reason::from_id(id).map(|r| r.to_string())
 }
 
-/// `{"categories":[…],"sensitivities":[…]}`: the contract ids in index order.
+/// `{"categories":[…],"sensitivities":[…],"actions":[…]}`: the contract ids in index order.
 #[wasm_bindgen(js_name = taxonomyJson)]
 pub fn taxonomy_json() -> String {
     use crate::taxonomy::{Category, Sensitivity};
@@ -120,7 +120,9 @@ pub fn taxonomy_json() -> String {
         Sensitivity::Sensitive,
     ]
     .map(Sensitivity::as_str);
-    serde_json::json!({ "categories": categories, "sensitivities": sensitivities }).to_string()
+    let actions = crate::minimize::Done::ALL.map(crate::minimize::Done::as_str);
+    serde_json::json!({ "categories": categories, "sensitivities": sensitivities, "actions": actions })
+        .to_string()
 }
 
 /// `findPersonalData(text)` for the npm package: personal data inside free text as a JSON

@@ -6,10 +6,15 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{self, js_error};
 use crate::error::Error;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use crate::minimize::{
-    consents_from_json, record_from_json, CivilDate, MinimizeOptions, Minimizer,
+    consents_from_json, record_from_json, CivilDate, Done, FlatRecord, MinimizeOptions, Minimizer,
+    Outcome, PurposeSet, Why,
 };
 use crate::policy::{check, describe, Policy};
+use crate::taxonomy::Category;
 
 /// `checkPolicy`: `{ ok, findings: [{ severity, code, path, message }] }`. A policy that does
 /// not parse is reported as one `policy_invalid` error finding, so a linter can print it.
@@ -50,9 +55,27 @@ pub fn describe_policy_json(policy_json: &str, locale: JsValue) -> Result<String
 }
 
 /// A policy bound to a key (the npm package's `Minimizer` wraps it).
+///
+/// `minimize` answers in two parts, so that nothing is written as JSON and parsed again: the
+/// decisions packed as numbers, and the values to send as one text (fetched with
+/// [`WasmMinimizer::payload_text`]). Per field, in record order:
+/// `[category, sensitivity, action, entry id, n, UTF-16 length × n]`, the indexes being into
+/// `taxonomyJson()`'s arrays, `n` the number of values sent (0 when dropped, and 0 for `keep`,
+/// whose values the package takes from the record as given), and the entry id naming the
+/// report's `{ reason, purposes }` (interned per minimizer; [`WasmMinimizer::entry_json`]).
 #[wasm_bindgen(js_name = MinformMinimizer)]
 pub struct WasmMinimizer {
     inner: Minimizer,
+    /// The values of the last `minimize`, concatenated.
+    payload: RefCell<String>,
+    /// Distinct report entries seen, by id.
+    entries: RefCell<Interned>,
+}
+
+#[derive(Default)]
+struct Interned {
+    ids: BTreeMap<(Why, Category, PurposeSet), u32>,
+    keys: Vec<Outcome>,
 }
 
 #[wasm_bindgen(js_class = MinformMinimizer)]
@@ -75,18 +98,56 @@ impl WasmMinimizer {
                 Error::KeyTooShort { .. } => e.under("options"),
                 e => e,
             })?;
-            Ok(WasmMinimizer { inner })
+            Ok(WasmMinimizer {
+                inner,
+                payload: RefCell::default(),
+                entries: RefCell::default(),
+            })
         };
         run().map_err(|e| js_error(&e))
     }
 
-    /// `minimize(record, { subjectAge?, consents? })` with `record` and `consents` as JSON and
-    /// today's date from the caller's clock. Returns `{ payload, report }` as JSON.
+    /// `minimize` of a record in the flat encoding of [`FlatRecord`] (the package's path for
+    /// plain records); `expected` is the number of fields it encoded. `consents_json` is
+    /// `JSON.stringify(options.consents)`; the date is the caller's today.
     ///
     /// # Errors
-    /// `invalid_argument` with paths under `record`, `options.subjectAge`, `options.consents`;
+    /// `invalid_argument` (`record`, `options.subjectAge`, `options.consents…`);
     /// `consent_required`.
-    pub fn minimize(
+    #[wasm_bindgen(js_name = minimizeFlat)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn minimize_flat(
+        &self,
+        flat: &str,
+        expected: u32,
+        subject_age: JsValue,
+        consents_json: Option<String>,
+        year: i32,
+        month: u32,
+        day: u32,
+    ) -> Result<Vec<u32>, JsValue> {
+        let run = || -> Result<Vec<u32>, Error> {
+            let record = FlatRecord::parse(flat)?;
+            if record.len() != expected as usize {
+                return Err(Error::InvalidArgument {
+                    path: "record".into(),
+                    expected: "the flat record encoding of the minform package".into(),
+                });
+            }
+            let options = read_options(subject_age, consents_json, year, month, day)?;
+            let mut fields = record.fields();
+            self.run(&mut fields, &options)
+        };
+        run().map_err(|e| js_error(&e))
+    }
+
+    /// `minimize` of a record given as JSON (any record the flat encoding cannot carry; its
+    /// parser reports the path of a bad part). Answers like [`WasmMinimizer::minimize_flat`].
+    ///
+    /// # Errors
+    /// As [`WasmMinimizer::minimize_flat`].
+    #[wasm_bindgen(js_name = minimizeJson)]
+    pub fn minimize_json(
         &self,
         record_json: &str,
         subject_age: JsValue,
@@ -94,94 +155,114 @@ impl WasmMinimizer {
         year: i32,
         month: u32,
         day: u32,
-    ) -> Result<String, JsValue> {
-        let run = || -> Result<String, Error> {
+    ) -> Result<Vec<u32>, JsValue> {
+        let run = || -> Result<Vec<u32>, Error> {
             let record = record_from_json(record_json)?;
-            let subject_age = if subject_age.is_undefined() || subject_age.is_null() {
-                None
-            } else {
-                Some(subject_age.as_f64().ok_or_else(|| Error::InvalidArgument {
-                    path: "options.subjectAge".into(),
-                    expected: "a number of years".into(),
-                })?)
-            };
-            let consents = consents_json
-                .as_deref()
-                .map(consents_from_json)
-                .transpose()
-                .map_err(|e| e.under("options"))?;
-            let options = MinimizeOptions {
-                subject_age,
-                consents,
-                today: CivilDate { year, month, day },
-            };
-            let out = self
-                .inner
-                .minimize(&record.fields, &options)
-                .map_err(|e| match e {
-                    Error::InvalidArgument { .. } | Error::ConsentRequired { .. } => {
-                        e.under("options")
-                    }
-                    e => e,
-                })?;
-            Ok(serde_json::to_string(&Output {
-                record: &record,
-                out: &out,
-            })
-            .unwrap_or_default())
+            let options = read_options(subject_age, consents_json, year, month, day)?;
+            // Borrowed as the flat path is, so the minimizer is compiled once.
+            let values: Vec<Vec<&str>> = record
+                .fields
+                .iter()
+                .map(|(_, v)| v.iter().map(String::as_str).collect())
+                .collect();
+            let mut fields = record
+                .fields
+                .iter()
+                .zip(&values)
+                .map(|((k, _), v)| (k.as_str(), v.as_slice()));
+            self.run(&mut fields, &options)
         };
         run().map_err(|e| js_error(&e))
     }
-}
 
-/// `{ payload, report }` written straight to JSON (no intermediate value tree): payload
-/// entries in record order, a scalar where the record had one, an array where it had an array.
-struct Output<'a> {
-    record: &'a crate::minimize::Record,
-    out: &'a crate::minimize::Minimized,
-}
-
-impl serde::Serialize for Output<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        struct Payload<'a>(&'a Output<'a>);
-        impl serde::Serialize for Payload<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(self.0.out.payload.len()))?;
-                for (name, values) in &self.0.out.payload {
-                    let list = self
-                        .0
-                        .record
-                        .fields
-                        .iter()
-                        .position(|(k, _)| k == name)
-                        .is_some_and(|i| self.0.record.lists[i]);
-                    match values.as_slice() {
-                        [one] if !list => map.serialize_entry(name, one)?,
-                        _ => map.serialize_entry(name, values)?,
-                    }
-                }
-                map.end()
-            }
-        }
-        struct Entry<'a>(&'a crate::minimize::ReportEntry);
-        impl serde::Serialize for Entry<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let r = self.0;
-                let mut map = s.serialize_map(Some(6))?;
-                map.serialize_entry("field", &r.field)?;
-                map.serialize_entry("category", r.category.id())?;
-                map.serialize_entry("sensitivity", r.sensitivity.as_str())?;
-                map.serialize_entry("action", r.action.as_str())?;
-                map.serialize_entry("purposes", &r.purposes)?;
-                map.serialize_entry("reason", &r.reason)?;
-                map.end()
-            }
-        }
-        let report: Vec<Entry<'_>> = self.out.report.iter().map(Entry).collect();
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("payload", &Payload(self))?;
-        map.serialize_entry("report", &report)?;
-        map.end()
+    /// The values sent by the last `minimize`, concatenated (taken: a second call is empty).
+    #[wasm_bindgen(js_name = payloadText)]
+    pub fn payload_text(&self) -> String {
+        std::mem::take(&mut *self.payload.borrow_mut())
     }
+
+    /// `{"reason": …, "purposes": [...]}` of an entry id, or `undefined`.
+    #[wasm_bindgen(js_name = entryJson)]
+    pub fn entry_json(&self, id: u32) -> Option<String> {
+        let entries = self.entries.borrow();
+        let outcome = entries.keys.get(id as usize)?;
+        let purposes: Vec<&str> = self.inner.purpose_ids(outcome.purposes).collect();
+        Some(json!({ "reason": self.inner.reason(outcome), "purposes": purposes }).to_string())
+    }
+}
+
+impl WasmMinimizer {
+    /// Minimizes and packs; on any error nothing is packed and the payload text is empty.
+    fn run<'r>(
+        &self,
+        record: &mut dyn Iterator<Item = (&'r str, &'r [&'r str])>,
+        options: &MinimizeOptions,
+    ) -> Result<Vec<u32>, Error> {
+        let mut packed = Vec::new();
+        let mut payload = self.payload.borrow_mut();
+        let mut entries = self.entries.borrow_mut();
+        payload.clear();
+        let result = self
+            .inner
+            .minimize_each(record, options, |_, outcome, sent| {
+                let key = (outcome.why, outcome.category, outcome.purposes);
+                let next = entries.keys.len() as u32;
+                let id = *entries.ids.entry(key).or_insert(next);
+                if id == next {
+                    entries.keys.push(outcome);
+                }
+                let sent = if outcome.action == Done::Keep {
+                    &[][..]
+                } else {
+                    sent
+                };
+                packed.extend([
+                    outcome.category as u32,
+                    outcome.sensitivity as u32,
+                    outcome.action as u32,
+                    id,
+                    sent.len() as u32,
+                ]);
+                for value in sent {
+                    packed.push(value.encode_utf16().count() as u32);
+                    payload.push_str(value);
+                }
+            });
+        if let Err(e) = result {
+            payload.clear();
+            return Err(match e {
+                Error::InvalidArgument { .. } | Error::ConsentRequired { .. } => e.under("options"),
+                e => e,
+            });
+        }
+        Ok(packed)
+    }
+}
+
+/// `{ subjectAge?, consents? }` as read by the package, with today's date.
+fn read_options(
+    subject_age: JsValue,
+    consents_json: Option<String>,
+    year: i32,
+    month: u32,
+    day: u32,
+) -> Result<MinimizeOptions, Error> {
+    let subject_age = if subject_age.is_undefined() || subject_age.is_null() {
+        None
+    } else {
+        Some(subject_age.as_f64().ok_or_else(|| Error::InvalidArgument {
+            path: "options.subjectAge".into(),
+            expected: "a number of years".into(),
+        })?)
+    };
+    let consents = consents_json
+        .as_deref()
+        .map(consents_from_json)
+        .transpose()
+        .map_err(|e| e.under("options"))?;
+    Ok(MinimizeOptions {
+        subject_age,
+        consents,
+        today: CivilDate { year, month, day },
+    })
 }

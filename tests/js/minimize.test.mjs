@@ -95,6 +95,54 @@ test('minimize: child rules and consents', () => {
   assertCode(() => m.minimize(record, { consents: { guardianVerified: 'yes' } }), 'invalid_argument', 'options.consents.guardianVerified');
 });
 
+test('minimize: kept values are sent as given; other values as text, arrays stay arrays', () => {
+  const typed = structuredClone(good);
+  typed.fields = {
+    ...typed.fields,
+    quantity: { purposes: ['enrolment'], action: 'keep' },
+    agree: { purposes: ['enrolment'], action: 'keep' },
+    phones: { purposes: ['enrolment'], action: 'mask' },
+  };
+  const m = new Minimizer(typed, { key });
+  const tags = ['a', 'b'];
+  const { payload, report } = m.minimize(
+    { quantity: 2, agree: true, email: tags, phones: ['13812345678', '13912345678'], blank: '  ' },
+    { subjectAge: 11, consents },
+  );
+  assert.deepEqual(payload, { quantity: 2, agree: true, email: ['a', 'b'], phones: ['138****5678', '139****5678'] });
+  assert.notEqual(payload.email, tags, 'a kept array is a copy');
+  assert.equal(report.at(-1).action, 'dropped');
+  assert.equal(report.at(-1).reason, 'no value');
+});
+
+test('minimize: records the flat encoding cannot carry go as JSON, with the same answer', () => {
+  const m = new Minimizer(good, { key });
+  const opts = { subjectAge: 11, consents };
+  const plain = m.minimize(record, opts);
+  // A Date, a class instance and a U+0000 inside a value take the JSON path.
+  for (const odd of [{ ...record, when: new Date(0) }, Object.assign(Object.create({ inherited: 1 }), record)]) {
+    const r = m.minimize(odd, opts);
+    assert.deepEqual(r.payload, plain.payload);
+    assert.deepEqual(r.report.slice(0, 6), plain.report);
+  }
+  const nul = m.minimize({ ...record, email: 'a\u0000b@example.com' }, opts);
+  assert.equal(nul.payload.email, 'a\u0000b@example.com');
+  assert.equal(nul.payload.mobile, plain.payload.mobile);
+});
+
+test('minimize: results are fresh objects; odd field names are kept as names', () => {
+  const m = new Minimizer(good, { key });
+  const first = m.minimize(record, { subjectAge: 11, consents });
+  first.report[1].purposes.push('tampered');
+  const second = m.minimize(record, { subjectAge: 11, consents });
+  assert.deepEqual(second.report[1].purposes, ['enrolment']);
+  const odd = JSON.parse('{"__proto__": "13812345678", "constructor": "x"}');
+  const r = m.minimize(odd, { subjectAge: 30 });
+  assert.deepEqual(r.report.map((e) => e.field), ['__proto__', 'constructor']);
+  assert.equal(Object.getPrototypeOf(r.payload), Object.prototype);
+  assert.match(Object.getOwnPropertyDescriptor(r.payload, '__proto__').value, /^[0-9a-f]{64}$/);
+});
+
 test('minimize accepts FormData', () => {
   const m = new Minimizer(good, { key });
   const form = new FormData();
