@@ -78,6 +78,18 @@ pub enum Error {
         /// The known codes, comma-separated, for the message.
         known: String,
     },
+    /// A consent-flow action that does not fit the flow's current step (answering the age gate
+    /// twice, granting before the notice). Code `invalid_action`; the flow is unchanged.
+    InvalidAction {
+        /// `action` or `action.type`.
+        path: String,
+        /// The action's type.
+        action: String,
+        /// The current step.
+        step: &'static str,
+        /// The actions the step takes.
+        allowed: String,
+    },
 }
 
 impl Error {
@@ -92,6 +104,7 @@ impl Error {
             Error::PolicyInvalid { .. } => "policy_invalid",
             Error::PolicyRejected { .. } => "policy_rejected",
             Error::ConsentRequired { .. } => "consent_required",
+            Error::InvalidAction { .. } => "invalid_action",
         }
     }
 
@@ -105,7 +118,8 @@ impl Error {
             | Error::UnknownJurisdiction { path, .. }
             | Error::PolicyInvalid { path, .. }
             | Error::PolicyRejected { path, .. }
-            | Error::ConsentRequired { path, .. } => Some(path),
+            | Error::ConsentRequired { path, .. }
+            | Error::InvalidAction { path, .. } => Some(path),
         }
     }
 }
@@ -122,7 +136,8 @@ impl Error {
             | Error::UnknownJurisdiction { path, .. }
             | Error::PolicyInvalid { path, .. }
             | Error::PolicyRejected { path, .. }
-            | Error::ConsentRequired { path, .. } => *path = join_path(prefix, path),
+            | Error::ConsentRequired { path, .. }
+            | Error::InvalidAction { path, .. } => *path = join_path(prefix, path),
         }
         self
     }
@@ -167,6 +182,15 @@ impl fmt::Display for Error {
             Error::ConsentRequired { path, purpose } => write!(
                 f,
                 "{path}: the required purpose {purpose:?} was not consented to; nothing may be submitted"
+            ),
+            Error::InvalidAction {
+                path,
+                action,
+                step,
+                allowed,
+            } => write!(
+                f,
+                "{path}: {action:?} does not fit the step {step:?}, which takes: {allowed}; the flow is unchanged"
             ),
         }
     }
@@ -220,6 +244,15 @@ mod tests {
                     message: "expected one of keep, drop".into(),
                 },
                 "policy_invalid",
+            ),
+            (
+                Error::InvalidAction {
+                    path: "action".into(),
+                    action: "age".into(),
+                    step: "done",
+                    allowed: "withdraw".into(),
+                },
+                "invalid_action",
             ),
         ];
         for (err, code) in cases {

@@ -9,13 +9,18 @@
 //!
 //! | module | what it is | depends on JS? |
 //! |---|---|---|
-//! | [`error`] | the one error enum; stable codes and paths | no |
-//! | [`pseudonym`] | keyed BLAKE3 pseudonyms with domain separation | no |
+//! | [`classify`], [`detect`], [`lexicon`], [`taxonomy`] | what each field is and how sensitive | no |
+//! | [`jurisdiction`] | child-consent ages with their legal sources | no |
+//! | [`pseudonym`], [`error`] | keyed BLAKE3 pseudonyms; the one error enum with stable codes | no |
+//! | [`policy`] | declared purposes and rules; the checker; the notice data map | no |
+//! | [`minimize`] | the smallest payload a policy and consents allow, with a report | no |
+//! | [`consent`] | the age-appropriate consent flow as a state machine; receipts | no |
+//! | [`locale`] | every text shown to people, one data file per locale | no |
 //! | `wasm` | `#[wasm_bindgen]` face: converts JS values, delegates, throws `MinformError` | wasm32 only |
-//! | `web` | `web-sys` face: DOM helpers over the same core | wasm32 only |
+//! | `web` | `web-sys` face: the form helpers and the consent dialog over the same core | wasm32 only |
 //!
-//! Core modules carry `#![forbid(unsafe_code)]` and are tested natively with `cargo test`; no
-//! rule of the product lives in `wasm` or `web`.
+//! Core modules carry `#![forbid(unsafe_code)]` and are tested natively with `cargo test`; no rule of
+//! the product lives in `wasm` or `web`.
 //!
 //! ```
 //! let key = [0x5a; 32]; // 32+ secret random bytes, kept by the integrator
@@ -29,10 +34,12 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+pub mod consent;
 pub mod detect;
 pub mod error;
 pub mod jurisdiction;
 pub mod lexicon;
+pub mod locale;
 pub mod minimize;
 pub mod policy;
 pub mod pseudonym;

@@ -125,6 +125,64 @@ function flattenRecord(record) {
   }
 }
 
+/** Storage keys (see docs: one state per policy id, one principal and one chain per storage). */
+const STORE = {
+  state: (policyId) => `minform.consent.v1.${policyId}`,
+  principal: 'minform.principal.v1',
+  head: 'minform.receipts.head.v1',
+  receipts: 'minform.receipts.v1',
+};
+
+/** Today as the caller's calendar sees it: YYYY-MM-DD. */
+function localDate(d = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** 16 random bytes as hex, for a pseudonymous principal id. */
+function randomId() {
+  const bytes = new Uint8Array(16);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256); // no Web Crypto (some mini-program runtimes): unique, not secret
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A storage adapter `{ get(key), set(key, value) }` (localStorage, a mini-program adapter, a Map
+ * wrapper); values are strings. Errors in the adapter are reported with code `storage_failed`.
+ */
+function storageOf(storage) {
+  if (storage === undefined || storage === null) return null;
+  const ok = typeof storage === 'object' || typeof storage === 'function';
+  if (!ok || typeof storage.get !== 'function' || typeof storage.set !== 'function') {
+    throw new MinformError('options.storage: expected an object with get(key) and set(key, value)', {
+      code: 'invalid_argument',
+      path: 'options.storage',
+    });
+  }
+  const failed = (op, cause) =>
+    new MinformError(`options.storage: ${op} failed (${cause?.message ?? cause})`, { code: 'storage_failed', path: 'options.storage' });
+  return {
+    get(key) {
+      let v;
+      try {
+        v = storage.get(key);
+      } catch (cause) {
+        throw failed('get', cause);
+      }
+      if (v === undefined || v === null || v === '') return null;
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    },
+    set(key, value) {
+      try {
+        storage.set(key, value);
+      } catch (cause) {
+        throw failed('set', cause);
+      }
+    },
+  };
+}
+
 /**
  * @param {(source?: unknown) => Promise<Record<string, Function>>} load
  */
@@ -223,6 +281,107 @@ export function bindApi(load) {
 
     /** The data map a notice is generated from, in `locale` (`zh-CN` or `en`). */
     describePolicy: (policy, locale) => JSON.parse(ready().describePolicyJson(policyJson(policy), locale)),
+
+    /** Checks a receipt (or a chain of them, oldest first) against a policy: `{ valid, reason?, index? }`. */
+    verifyReceipt: (receipt, policy) => JSON.parse(ready().verifyReceiptJson(toJson(receipt, 'receipt'), policyJson(policy))),
+
+    /**
+     * The age-appropriate consent flow as a state machine: `view()` to render, `dispatch(action)`
+     * to move on, `consents()` for `Minimizer.minimize`, `receipt()` once consent is given.
+     */
+    ConsentFlow: class ConsentFlow {
+      #inner;
+      #storage;
+      #key;
+
+      constructor(policy, options = {}) {
+        if (options === null || typeof options !== 'object') {
+          throw new MinformError('options: expected an object { jurisdiction?, locale?, today?, gpc?, storage? }', {
+            code: 'invalid_argument',
+            path: 'options',
+          });
+        }
+        const glue = ready();
+        const text = policyJson(policy);
+        let id;
+        try {
+          id = JSON.parse(text)?.id;
+        } catch {
+          id = undefined; // the core reports the bad policy with its path
+        }
+        const { storage, ...rest } = options;
+        this.#storage = storageOf(storage);
+        this.#key = STORE.state(typeof id === 'string' ? id : '');
+        const settings = {
+          jurisdiction: rest.jurisdiction,
+          locale: rest.locale,
+          today: rest.today ?? localDate(),
+          gpc: rest.gpc === undefined || rest.gpc === null ? false : rest.gpc,
+        };
+        for (const key of Object.keys(rest)) {
+          if (!(key in settings)) {
+            throw new MinformError(`options.${key}: unknown option (expected jurisdiction, locale, today, gpc, storage)`, {
+              code: 'invalid_argument',
+              path: `options.${key}`,
+            });
+          }
+        }
+        let principal = this.#storage?.get(STORE.principal) ?? null;
+        if (principal === null) {
+          principal = randomId();
+          this.#storage?.set(STORE.principal, principal);
+        }
+        const stored = this.#storage?.get(this.#key) ?? undefined;
+        this.#inner = new glue.MinformConsentFlow(text, toJson(settings, 'options'), stored, principal, new Date().toISOString());
+        this.#save();
+      }
+
+      #save() {
+        this.#storage?.set(this.#key, this.#inner.stateJson());
+      }
+
+      /** The current screen: `{ step, audience, ageBand?, lang, title, paragraphs, choices, actions, input? }`. */
+      view() {
+        return JSON.parse(this.#inner.viewJson());
+      }
+
+      /** Applies an action (`{ type: 'age', birthDate }`, …) and returns the next view. */
+      dispatch(action) {
+        if (action === null || typeof action !== 'object' || Array.isArray(action)) {
+          throw new MinformError("action: expected an object { type, … }", { code: 'invalid_argument', path: 'action' });
+        }
+        const before = this.#inner.receiptJson();
+        const head = this.#storage?.get(STORE.head) ?? undefined;
+        this.#inner.dispatchJson(toJson(action, 'action'), new Date().toISOString(), head);
+        this.#save();
+        const after = this.#inner.receiptJson();
+        if (after !== undefined && after !== before && this.#storage) {
+          const receipt = JSON.parse(after);
+          let chain = [];
+          try {
+            chain = JSON.parse(this.#storage.get(STORE.receipts) ?? '[]');
+          } catch {
+            chain = []; // an unreadable chain starts again; verifyReceipt shows the break
+          }
+          if (!Array.isArray(chain)) chain = [];
+          chain.push(receipt);
+          this.#storage.set(STORE.receipts, JSON.stringify(chain));
+          this.#storage.set(STORE.head, receipt.receiptDigest);
+        }
+        return this.view();
+      }
+
+      /** `{ purposes, sensitiveCategories, guardianVerified }` for `Minimizer.minimize`. */
+      consents() {
+        return JSON.parse(this.#inner.consentsJson());
+      }
+
+      /** The latest consent receipt, or `null` before consent is given. */
+      receipt() {
+        const r = this.#inner.receiptJson();
+        return r === undefined ? null : JSON.parse(r);
+      }
+    },
 
     /** Binds a policy to the integrator's key; `minimize(record, options)` does the rest. */
     Minimizer: class Minimizer {

@@ -16,6 +16,9 @@ export const {
   checkPolicy,
   describePolicy,
   Minimizer,
+  ConsentFlow,
+  verifyReceipt,
+  mountConsent,
 } = bindApi(
   async (source) => {
     await loadWeb(source === undefined ? undefined : { module_or_path: source });

@@ -15,6 +15,9 @@ export const {
   checkPolicy,
   describePolicy,
   Minimizer,
+  ConsentFlow,
+  verifyReceipt,
+  mountConsent,
 } = bindApi(
   async () => createRequire(import.meta.url)('../dist/node/minform.js'),
 );

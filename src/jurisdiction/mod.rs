@@ -20,6 +20,10 @@ pub struct Jurisdiction {
     pub code: &'static str,
     /// A subject younger than this (in whole years) is a child here.
     pub child_below: u8,
+    /// From this age a child consents too, jointly with the guardian (Vietnam: from 7, Decree
+    /// 13/2023 Art. 20; France: every child under 15, Loi 78-17 Art. 45). `None`: the guardian
+    /// alone.
+    pub joint_from: Option<u8>,
     /// The law that sets the threshold.
     pub law: &'static str,
     /// The provision cited.
@@ -42,9 +46,11 @@ fn table() -> &'static [Jurisdiction] {
                 let mut next = || cols.next().unwrap_or("");
                 let code = next();
                 let child_below = next().parse().unwrap_or(u8::MAX);
+                let joint_from = next().parse().ok();
                 Jurisdiction {
                     code,
                     child_below,
+                    joint_from,
                     law: next(),
                     source: next(),
                     index: index as u32,
@@ -123,6 +129,11 @@ mod tests {
             [14, 13, 16, 15, 13, 14, 12, 18, 16]
         );
         assert_eq!(t("cn"), 14);
+        let joint = |c: &str| lookup(c, "j").unwrap().joint_from;
+        assert_eq!(
+            [joint("VN"), joint("FR"), joint("CN")],
+            [Some(7), Some(0), None]
+        );
         assert_eq!(t("UK"), 13);
         assert_eq!(t("EL"), 15);
     }

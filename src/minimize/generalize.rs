@@ -35,21 +35,27 @@ impl CivilDate {
             return None;
         }
         let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
+        let days = CivilDate::days_in_month(year, month)?;
         (1900..=2100).contains(&year).then_some(())?;
         (1..=days)
             .contains(&day)
             .then_some(CivilDate { year, month, day })
     }
 
-    /// Whole years from `self` (a birth date) to `today`; `None` if `today` is earlier.
+    /// The number of days in `month` of `year`; `None` for a month outside 1–12.
+    pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        Some(match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        })
+    }
+
+    /// Whole years from `self` (a birth date) to `today`; `None` if `today` is earlier. Someone
+    /// born on 29 February turns a year older on 1 March in common years.
     pub fn age_on(self, today: CivilDate) -> Option<u32> {
         let mut age = today.year - self.year;
         if (today.month, today.day) < (self.month, self.day) {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Action, Policy, PurposeKind, Target};
+use super::{Action, Policy, Target};
 
 /// The notice data for one locale.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,51 +77,9 @@ pub struct DataItem {
     pub to: Option<String>,
 }
 
-/// Units of ISO 8601 durations in words: (designator, in time part, en singular, en plural, zh).
-const UNITS: &[(char, bool, &str, &str, &str)] = &[
-    ('Y', false, "year", "years", "年"),
-    ('M', false, "month", "months", "个月"),
-    ('W', false, "week", "weeks", "周"),
-    ('D', false, "day", "days", "天"),
-    ('H', true, "hour", "hours", "小时"),
-    ('M', true, "minute", "minutes", "分钟"),
-    ('S', true, "second", "seconds", "秒"),
-];
-
-/// `P1Y6M` in words: `1 year 6 months` (en) or `1年6个月` (zh-*).
+/// `P1Y6M` in words in `locale` (`1 year 6 months`, `1年6个月`; unknown locales in English).
 pub fn duration_text(iso: &str, locale: &str) -> Option<String> {
-    let zh = locale.starts_with("zh");
-    let mut parts = Vec::new();
-    let mut number = String::new();
-    let mut in_time = false;
-    for c in iso.strip_prefix('P')?.chars() {
-        match c {
-            '0'..='9' => number.push(c),
-            'T' => in_time = true,
-            _ => {
-                let &(_, _, one, many, han) = UNITS.iter().find(|u| u.0 == c && u.1 == in_time)?;
-                let n: u64 = number.parse().ok()?;
-                parts.push(if zh {
-                    format!("{n}{han}")
-                } else {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                });
-                number.clear();
-            }
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join(if zh { "" } else { " " }))
-}
-
-fn kind_name(kind: PurposeKind) -> &'static str {
-    match kind {
-        PurposeKind::Service => "service",
-        PurposeKind::Security => "security",
-        PurposeKind::Analytics => "analytics",
-        PurposeKind::Marketing => "marketing",
-        PurposeKind::Advertising => "advertising",
-        PurposeKind::Profiling => "profiling",
-    }
+    crate::locale::get_or_fallback(locale).duration(iso)
 }
 
 fn target_name(t: Target) -> String {
@@ -170,7 +128,7 @@ pub fn describe(policy: &Policy, locale: &str) -> Description {
                 .collect();
             PurposeDescription {
                 id: id.clone(),
-                kind: kind_name(p.kind),
+                kind: p.kind.as_str(),
                 required: p.required,
                 description: p.description.get(locale).to_owned(),
                 retention: p.retention.clone(),
@@ -202,20 +160,5 @@ pub fn describe(policy: &Policy, locale: &str) -> Description {
         complaints: policy.complaints.clone(),
         rights: policy.rights.get(locale).to_owned(),
         purposes,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_in_words() {
-        assert_eq!(duration_text("P1Y", "en").as_deref(), Some("1 year"));
-        assert_eq!(duration_text("P6M", "en").as_deref(), Some("6 months"));
-        assert_eq!(duration_text("P1Y6M", "zh-CN").as_deref(), Some("1年6个月"));
-        assert_eq!(duration_text("PT12H", "en").as_deref(), Some("12 hours"));
-        assert_eq!(duration_text("P30D", "zh-CN").as_deref(), Some("30天"));
-        assert_eq!(duration_text("30 days", "en"), None);
     }
 }

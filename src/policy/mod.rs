@@ -56,6 +56,18 @@ pub enum PurposeKind {
 }
 
 impl PurposeKind {
+    /// The contract name (`service`, `advertising`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PurposeKind::Service => "service",
+            PurposeKind::Security => "security",
+            PurposeKind::Analytics => "analytics",
+            PurposeKind::Marketing => "marketing",
+            PurposeKind::Advertising => "advertising",
+            PurposeKind::Profiling => "profiling",
+        }
+    }
+
     /// Kinds that never apply to a child's data (PIPL Art. 24, 31; DPDP Act s9(3); UK
     /// Children's Code std. 12): commercial use against the child's interest.
     pub fn is_commercial(self) -> bool {

@@ -7,6 +7,7 @@
 //! otherwise plain `Error`s named `MinformError` — always with a stable `code` and, where there is
 //! one, a `path`. Nothing here panics on bad input, and no message contains a field value.
 
+mod consent;
 mod convert;
 mod policy;
 
