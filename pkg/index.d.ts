@@ -256,6 +256,124 @@ export class Minimizer {
   ): { payload: Record<string, FieldValue | FieldValue[]>; report: ReportEntry[] };
 }
 
+/** Where a ConsentFlow keeps its state (localStorage, a mini-program storage adapter, …). */
+export interface ConsentStorage {
+  get(key: string): string | null | undefined;
+  set(key: string, value: string): void;
+}
+
+export interface ConsentFlowOptions {
+  /** Whose age threshold applies; default: the policy's jurisdiction. */
+  jurisdiction?: string;
+  /** `zh-CN` (default) or `en`; `en-US`, `zh-Hans` resolve by language. */
+  locale?: string;
+  /** Today, `YYYY-MM-DD` (for tests); default: the local date. */
+  today?: string;
+  /** Global Privacy Control (`navigator.globalPrivacyControl`): advertising and profiling are not offered. */
+  gpc?: boolean;
+  /** Keeps the age answer (sticky), the consents and the receipt chain across reloads. */
+  storage?: ConsentStorage;
+}
+
+export type ConsentStep =
+  | 'age_gate' | 'child_notice' | 'guardian_notice' | 'guardian_verify' | 'adult_notice' | 'consent' | 'done' | 'declined';
+
+/** A screen of the flow, to render as it is. */
+export interface ConsentView {
+  step: ConsentStep;
+  /** Whom the text is written for. */
+  audience: 'anyone' | 'child' | 'guardian' | 'adult';
+  /** `0-5`, `6-9`, `10-12`, `13-15`, `16-17` or `18+`, once the age gate is answered. */
+  ageBand?: string;
+  /** The language of the texts (set it as `lang`). */
+  lang: string;
+  title: string;
+  paragraphs: string[];
+  /** Consent items (the `consent` step) or items that can be withdrawn (`done`). */
+  choices: Array<{ id: string; kind: 'purpose' | 'sensitive'; label: string; required: boolean; checked: boolean }>;
+  /** Buttons: `type` is the action to dispatch. */
+  actions: Array<{ type: ConsentAction['type']; label: string }>;
+  /** The age gate's entry: labels of year, month (with month names) and optional day. */
+  input?: { year: string; month: string; day: string; months: string[]; choose: string };
+  /** Messages to show for an error code of this step. */
+  errors: Record<string, string>;
+  /** Label of a close button (`done`, `declined`). */
+  dismiss?: string;
+}
+
+export type ConsentAction =
+  | { type: 'age'; birthDate: string }
+  | { type: 'continue' }
+  | { type: 'guardian_verified'; method: string }
+  | { type: 'grant'; purposes: string[]; sensitiveCategories?: Category[] }
+  | { type: 'decline' }
+  | { type: 'withdraw'; purposes: string[]; sensitiveCategories?: Category[] }
+  | { type: 'other_audience' }
+  | { type: 'reset'; method: string };
+
+/** A consent record shaped after ISO/IEC TS 27560 and the Kantara Consent Receipt v1.1. */
+export interface ConsentReceipt {
+  schemaVersion: 'minform-consent-receipt/1';
+  receiptId: string;
+  timestamp: string;
+  piiPrincipalId: string;
+  controller: { name: string; contact: string };
+  policy: { id: string; version: string };
+  notice: { language: string; audience: 'guardian' | 'adult'; digest: string };
+  childNotice?: { language: string; ageBand: string; joint: boolean; digest: string };
+  jurisdiction: string;
+  ageBand: string;
+  gpc: boolean;
+  guardianVerification: { method: string } | null;
+  purposes: Array<{ id: string; kind: string; required: boolean; retention: string | null; granted: true }>;
+  sensitiveCategories: Category[];
+  withdrawalMethod: string;
+  events: Array<{ type: string; time: string; [detail: string]: unknown }>;
+  previousReceiptDigest: string | null;
+  receiptDigest: string;
+  [member: string]: unknown;
+}
+
+/** The age-appropriate consent flow: a state machine every renderer draws the same way. */
+export class ConsentFlow {
+  /** @throws {MinformError} `policy_invalid`, `unknown_jurisdiction`, `invalid_argument`, `storage_failed`. */
+  constructor(policy: Policy | string, options?: ConsentFlowOptions);
+  view(): ConsentView;
+  /**
+   * Applies an action and returns the next view. The flow is unchanged on error.
+   * @throws {MinformError} `invalid_action` (does not fit the step), `invalid_argument`, `consent_required`.
+   */
+  dispatch(action: ConsentAction): ConsentView;
+  /** For `Minimizer.minimize`: empty until the flow is done. */
+  consents(): Required<Consents>;
+  /** The latest receipt, or `null` before consent is given. */
+  receipt(): ConsentReceipt | null;
+}
+
+/**
+ * Checks a receipt, or a chain of receipts (oldest first), against a policy.
+ * `reason`: `malformed`, `unsupported_schema`, `digest_mismatch`, `policy_mismatch`, `notice_changed`, `chain_broken`.
+ */
+export function verifyReceipt(
+  receipt: ConsentReceipt | ConsentReceipt[],
+  policy: Policy | string,
+): { valid: boolean; reason?: string; index?: number };
+
+/**
+ * Browser only: shows the flow as an accessible modal dialog appended to `element` (style it
+ * with `minform/consent.css`).
+ */
+export function mountConsent(
+  element: Element,
+  flow: ConsentFlow,
+  options?: {
+    /** The integrator's guardian verification; returns or resolves to the method used (`sms`, `payment`, …). */
+    verifyGuardian?: () => string | Promise<string>;
+    /** Called when the flow is done or declined, or the dialog is closed. */
+    onDone?: (consents: Required<Consents>, receipt: ConsentReceipt | null) => void;
+  },
+): { unmount(): void };
+
 /** The stable error codes. New codes may be added in minor versions. */
 export type MinformErrorCode =
   | 'not_initialized'
@@ -267,7 +385,9 @@ export type MinformErrorCode =
   | 'unknown_jurisdiction'
   | 'policy_invalid'
   | 'policy_rejected'
-  | 'consent_required';
+  | 'consent_required'
+  | 'invalid_action'
+  | 'storage_failed';
 
 /** Every error minform throws. Match on `code`, not on `message`. */
 export class MinformError extends Error {

@@ -383,6 +383,14 @@ export function bindApi(load) {
       }
     },
 
+    /**
+     * Browser only: shows a ConsentFlow as an accessible modal dialog appended to `element`.
+     * `options.verifyGuardian()` returns (or resolves to) the verification method used;
+     * `options.onDone(consents, receipt)` runs when the flow ends or the dialog is closed.
+     * Returns `{ unmount() }`. Style it with `minform/consent.css`.
+     */
+    mountConsent: (element, flow, options) => ready().mountConsent(element, flow, options),
+
     /** Binds a policy to the integrator's key; `minimize(record, options)` does the rest. */
     Minimizer: class Minimizer {
       #inner;

@@ -641,6 +641,8 @@ impl ConsentFlow {
             choices: Vec::new(),
             actions: Vec::new(),
             input: None,
+            errors: [("error", l.text("dialog.error").to_owned())].into(),
+            dismiss: None,
         };
         let set = |view: &mut View, reader: Reader, text: Text| {
             view.audience = reader;
@@ -661,6 +663,8 @@ impl ConsentFlow {
                     choose: l.text("age_gate.choose").into(),
                 });
                 view.actions = vec![button("age", "age_gate.continue")];
+                view.errors
+                    .insert("invalid_argument", l.text("age_gate.invalid").into());
             }
             Step::ChildNotice => {
                 if self.other {
@@ -699,6 +703,12 @@ impl ConsentFlow {
                     button("guardian_verified", "verify.action"),
                     button("decline", "verify.decline"),
                 ];
+                view.errors
+                    .insert("verification_failed", l.text("verify.failed").into());
+                view.errors.insert(
+                    "verification_unavailable",
+                    l.text("verify.unavailable").into(),
+                );
             }
             Step::Consent => {
                 let reader = if self.child() {
@@ -768,6 +778,7 @@ impl ConsentFlow {
                 if !view.choices.is_empty() {
                     view.actions = vec![button("withdraw", "done.withdraw")];
                 }
+                view.dismiss = Some(l.text("dialog.close").into());
             }
             Step::Declined => {
                 let reader = match &self.state.age {
@@ -776,6 +787,7 @@ impl ConsentFlow {
                     None => Reader::Anyone,
                 };
                 set(&mut view, reader, notices.screen("declined", &[]));
+                view.dismiss = Some(l.text("dialog.close").into());
             }
         }
         view

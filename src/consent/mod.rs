@@ -114,6 +114,13 @@ pub struct View {
     /// The birth-date entry of the age gate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<DateInput>,
+    /// Messages a renderer shows for an error of this step, by error code (`invalid_argument`
+    /// on the age gate; `verification_failed` / `verification_unavailable` while verifying;
+    /// `error` for anything else).
+    pub errors: std::collections::BTreeMap<&'static str, String>,
+    /// The label of a button that closes a renderer's dialog (on `done` and `declined`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dismiss: Option<String>,
 }
 
 /// What a consent item is about.

@@ -4,8 +4,10 @@
 //! labels, attributes, values) into core types and writes the core's answers back. No rule of
 //! the product lives here, and nothing here logs a value.
 
+mod consent;
 mod form;
 mod preview;
 
+pub use consent::{mount_consent, ConsentDialog};
 pub use form::classify_form;
 pub use preview::{attach_pseudonym_preview, PseudonymPreview};

@@ -12,7 +12,8 @@ const pkgJson = JSON.parse(readFileSync(resolve('minform/package.json'), 'utf8')
 test('the exports map lists types first, then node, browser, default; wasm is exported', () => {
   assert.deepEqual(Object.keys(pkgJson.exports['.']), ['types', 'node', 'browser', 'default']);
   assert.equal(pkgJson.type, 'module');
-  assert.equal(pkgJson.sideEffects, false);
+  assert.deepEqual(pkgJson.sideEffects, ['*.css'], 'only the stylesheet has side effects (bundlers keep its import)');
+  assert.match(readFileSync(resolve('minform/consent.css'), 'utf8'), /\.minform-consent\b/, 'the dialog stylesheet is exported');
   assert.match(resolve('minform'), /src[\\/]node\.js$/, 'Node resolves the node entry');
   const wasm = resolve('minform/minform_bg.wasm');
   assert.ok(statSync(wasm).size > 1000);
@@ -24,7 +25,8 @@ test('the exports map lists types first, then node, browser, default; wasm is ex
 
 test('the type declarations name the public API and error codes', () => {
   const dts = readFileSync(new URL(pkgJson.exports['.'].types, import.meta.resolve('minform/package.json')), 'utf8');
-  for (const name of ['function init', 'function pseudonymize', 'class MinformError', "'not_initialized'", "'key_too_short'"]) {
+  for (const name of ['function init', 'function pseudonymize', 'class MinformError', "'not_initialized'", "'key_too_short'",
+    'class ConsentFlow', 'function verifyReceipt', 'function mountConsent', "'invalid_action'", "'storage_failed'"]) {
     assert.ok(dts.includes(name), `index.d.ts declares ${name}`);
   }
 });
@@ -36,12 +38,12 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 345 kB gzip', () => {
+test('size budget: the wasm module stays under 360 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
   // are ~100 kB of the raw module. scripts/build prints the table. Raise this budget only with
   // a reason in the commit message; shrinking it is an open task (docs/architecture.md).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 345_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 360_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });

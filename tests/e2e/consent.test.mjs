@@ -1,0 +1,204 @@
+// End-to-end: the consent demo (www/consent.html, under a strict Content-Security-Policy) in
+// Debian's Chromium. The child flow and the adult flow are completed by keyboard only, axe-core
+// scans every screen of the dialog, focus stays inside it, and the age answer sticks.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchChromium } from '../support/chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+let server, browser, page;
+const problems = [];
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await startServer({ root: fileURLToPath(new URL('../../www/', import.meta.url)) });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => { problems.push(String(e)); if (process.env.DEBUG) console.log(e.stack); });
+  page.on('request', (r) => !r.url().startsWith(server.url) && problems.push(`request to ${r.url()}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  // A fresh device for each flow (setup, not part of the flow).
+  await page.goto(new URL('consent.html', server.url).href);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(new URL('consent.html', server.url).href);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+});
+
+const dialog = () => page.locator('[role="dialog"]');
+const step = () => dialog().getAttribute('data-step');
+const active = () =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a?.tagName.toLowerCase(), id: a?.id, text: a?.textContent?.trim() ?? '', action: a?.dataset?.action, inDialog: !!a?.closest('[role="dialog"]') };
+  });
+
+/** Presses Tab until the focused element matches `want` (or fails after `max` presses). */
+async function tabTo(want, max = 30) {
+  for (let i = 0; i < max; i++) {
+    const a = await active();
+    if (want(a)) return a;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`focus never reached the wanted element; last: ${JSON.stringify(await active())}`);
+}
+
+/** axe-core on the dialog: zero violations (WCAG 2.x A/AA and best practices). */
+async function axe(label) {
+  await page.evaluate(axeSource); // through the debugging protocol, so the page's CSP allows it
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(result, [], `axe violations on ${label}`);
+}
+
+async function openByKeyboard() {
+  await tabTo((a) => a.id === 'open');
+  await page.keyboard.press('Enter');
+  await dialog().waitFor();
+  const d = dialog();
+  assert.equal(await d.getAttribute('aria-modal'), 'true');
+  const labelledby = await d.getAttribute('aria-labelledby');
+  const describedby = await d.getAttribute('aria-describedby');
+  assert.ok((await page.locator(`[id="${labelledby}"]`).textContent()).length > 0, 'labelled by its heading');
+  assert.ok((await page.locator(`[id="${describedby}"]`).count()) === 1, 'described by its text');
+  assert.equal((await active()).inDialog, true, 'focus moved into the dialog');
+}
+
+async function answerAge(year, monthIndex) {
+  await tabTo((a) => a.tag === 'input' && a.id.endsWith('-year'));
+  await page.keyboard.type(year);
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < monthIndex; i++) await page.keyboard.press('ArrowDown');
+  await tabTo((a) => a.action === 'age');
+  await page.keyboard.press('Enter');
+}
+
+async function press(action) {
+  const before = await step();
+  await tabTo((a) => a.action === action);
+  await page.keyboard.press('Enter');
+  return before;
+}
+
+async function waitStep(name) {
+  await page.waitForFunction((s) => document.querySelector('[role="dialog"]')?.dataset.step === s, name, { timeout: 5000 });
+}
+
+test('the child flow, by keyboard only, with every screen accessible', async () => {
+  await page.selectOption('#locale', 'en'); // page setup: the texts below are checked in English
+  await openByKeyboard();
+  assert.equal(await step(), 'age_gate');
+  assert.equal(await dialog().getAttribute('lang'), 'en');
+  assert.equal(await page.inputValue('[role="dialog"] input'), '', 'no default year');
+  assert.equal(await page.locator('[role="dialog"] select').first().inputValue(), '', 'no default month');
+  await axe('age gate');
+  // A bad answer is announced and changes nothing.
+  await answerAge('20', 0);
+  await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent.length > 0);
+  assert.equal(await step(), 'age_gate');
+  await page.locator('[role="dialog"] input').fill(''); // clear the field (the next answer is typed)
+  await answerAge('2016', 5);
+  await waitStep('child_notice');
+  assert.match(await dialog().textContent(), /grown-up|parent or guardian/);
+  await axe('child notice');
+  await page.screenshot({ path: `${screenshots}consent-child.png` });
+  // Anyone can open the other audience's text, and come back.
+  await press('other_audience');
+  await page.waitForFunction(() => /parent or guardian/i.test(document.querySelector('[role="dialog"] h2').textContent));
+  await press('other_audience');
+  await press('continue');
+  await waitStep('guardian_notice');
+  assert.match(await dialog().textContent(), /under 14/);
+  await axe('guardian notice');
+  await press('continue');
+  await waitStep('guardian_verify');
+  await axe('guardian verification');
+  await press('guardian_verified');
+  await waitStep('consent');
+  await axe('consent choices');
+  // Tick the optional purpose and one sensitive category, with Space.
+  const boxes = page.locator('[role="dialog"] input[type="checkbox"]');
+  assert.equal(await boxes.count(), 6);
+  assert.equal(await boxes.nth(0).isDisabled(), true, 'required purposes are fixed');
+  assert.equal(await boxes.nth(2).isChecked(), false, 'nothing optional is ticked');
+  await tabTo((a) => a.tag === 'input' && a.id === 'minform-consent-1-choice-2');
+  await page.keyboard.press('Space');
+  await tabTo((a) => a.tag === 'input' && a.id === 'minform-consent-1-choice-5');
+  await page.keyboard.press('Space');
+  await press('grant');
+  await dialog().waitFor({ state: 'detached' });
+  assert.equal((await active()).id, 'open', 'focus returns to where it was');
+  const consents = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety', 'photos'], sensitiveCategories: ['health'], guardianVerified: true });
+  assert.equal(await page.locator('[data-testid="verified"]').textContent(), 'verified against the policy');
+  const payload = JSON.parse(await page.locator('[data-testid="consent-payload"]').textContent());
+  assert.equal(payload.allergies, '青霉素过敏', 'health passes with its separate consent');
+  assert.ok(!('idCard' in payload), 'national_id was not consented to separately');
+  // Sticky: a reload shows the consent given, with withdrawal; not the age question.
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await openByKeyboard();
+  assert.equal(await step(), 'done');
+  await axe('done');
+  // Withdraw the photos purpose: tick it, press withdraw; the screen shows what is left.
+  const photos = page.locator('[role="dialog"] input[type="checkbox"][data-id="photos"]');
+  const photosId = await photos.getAttribute('id');
+  await tabTo((a) => a.id === photosId);
+  await page.keyboard.press('Space');
+  await press('withdraw');
+  await page.waitForFunction(() => !document.querySelector('[role="dialog"] input[data-id="photos"]'));
+  assert.equal(await step(), 'done');
+  await tabTo((a) => a.tag === 'button' && a.action === undefined);
+  await page.keyboard.press('Enter'); // Close
+  await dialog().waitFor({ state: 'detached' });
+  const after = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
+  assert.deepEqual(after.purposes, ['enrolment', 'safety'], 'withdrawn');
+  assert.equal(JSON.parse(await page.locator('[data-testid="receipt"]').textContent()).events.at(-1).type, 'withdrawn');
+  assert.deepEqual(problems, []);
+});
+
+test('the adult flow, by keyboard only', async () => {
+  await openByKeyboard();
+  assert.equal(await dialog().getAttribute('lang'), 'zh-CN');
+  await answerAge('1990', 1);
+  await waitStep('adult_notice');
+  await axe('adult notice (zh-CN)');
+  await press('continue');
+  await waitStep('consent');
+  await press('grant');
+  await dialog().waitFor({ state: 'detached' });
+  const consents = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: [], guardianVerified: false });
+  assert.deepEqual(problems, []);
+});
+
+test('focus stays inside the dialog and the page behind is inert', async () => {
+  await openByKeyboard();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal((await active()).inDialog, true, `Tab ${i}`);
+  }
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await active()).inDialog, true, `Shift+Tab ${i}`);
+  }
+  assert.equal(await page.locator('main').getAttribute('inert'), '');
+  await page.screenshot({ path: `${screenshots}consent-age-gate.png` });
+  assert.deepEqual(problems, [], 'no CSP violation, console error or outside request');
+});

@@ -1,0 +1,126 @@
+// The consent flow's JS contract against the installed package: ConsentFlow over a storage
+// adapter, receipts and their chain, verifyReceipt, typed errors, and the hand-off to Minimizer.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { init, ConsentFlow, verifyReceipt, Minimizer, MinformError, mountConsent } from 'minform';
+
+const policies = new URL('../policies/', import.meta.url);
+const camp = JSON.parse(readFileSync(new URL('kids-camp.json', policies), 'utf8'));
+const shop = JSON.parse(readFileSync(new URL('general-ads.json', policies), 'utf8'));
+
+function memory() {
+  const map = new Map();
+  return { map, get: (k) => map.get(k) ?? null, set: (k, v) => map.set(k, String(v)) };
+}
+
+function assertCode(fn, code, path) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof MinformError, String(err));
+    assert.equal(err.code, code, err.message);
+    if (path !== undefined) assert.equal(err.path, path);
+    return true;
+  });
+}
+
+before(() => init());
+
+function childToConsent(flow) {
+  assert.equal(flow.view().step, 'age_gate');
+  assert.equal(flow.dispatch({ type: 'age', birthDate: '2016-05' }).step, 'child_notice');
+  assert.equal(flow.dispatch({ type: 'continue' }).step, 'guardian_notice');
+  assert.equal(flow.dispatch({ type: 'continue' }).step, 'guardian_verify');
+  assert.equal(flow.dispatch({ type: 'guardian_verified', method: 'sms' }).step, 'consent');
+}
+
+test('the child flow: views, consents for the minimizer, a receipt that verifies', () => {
+  const storage = memory();
+  const flow = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
+  const gate = flow.view();
+  assert.deepEqual(Object.keys(gate).filter((k) => ['step', 'audience', 'lang', 'title', 'paragraphs', 'choices', 'actions'].includes(k)).length, 7);
+  assert.equal(gate.lang, 'en');
+  assert.deepEqual(gate.actions.map((a) => a.type), ['age']);
+  childToConsent(flow);
+  const view = flow.view();
+  assert.equal(view.audience, 'guardian');
+  assert.equal(view.ageBand, '10-12');
+  assert.deepEqual(view.choices.map((c) => [c.id, c.kind, c.required, c.checked]), [
+    ['enrolment', 'purpose', true, true], ['safety', 'purpose', true, true], ['photos', 'purpose', false, false],
+    ['precise_location', 'sensitive', false, false], ['national_id', 'sensitive', false, false], ['health', 'sensitive', false, false],
+  ]);
+  assert.deepEqual(flow.consents(), { purposes: [], sensitiveCategories: [], guardianVerified: false }, 'nothing before done');
+  assert.equal(flow.receipt(), null);
+  const done = flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] });
+  assert.equal(done.step, 'done');
+  const consents = flow.consents();
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true });
+  const receipt = flow.receipt();
+  assert.equal(receipt.ageBand, '10-12');
+  assert.equal(receipt.guardianVerification.method, 'sms');
+  assert.deepEqual(verifyReceipt(receipt, camp), { valid: true });
+  assert.ok(!JSON.stringify(receipt).includes('2016'), 'no birth date');
+  // The consents drive the minimizer: health passes with its own consent, the ID does not.
+  const m = new Minimizer(camp, { key: new Uint8Array(32).fill(3) });
+  const { payload } = m.minimize({ allergies: '青霉素过敏', idCard: '110105201305120235', mobile: '13912345678' }, { subjectAge: 10, consents });
+  assert.equal(payload.allergies, '青霉素过敏');
+  assert.ok(!('idCard' in payload));
+  assert.match(payload.mobile, /^[0-9a-f]{64}$/);
+});
+
+test('storage: the answer sticks across instances; receipts chain; withdrawal is recorded', () => {
+  const storage = memory();
+  const a = new ConsentFlow(camp, { locale: 'zh-CN', today: '2026-11-28', storage });
+  childToConsent(a);
+  a.dispatch({ type: 'grant', purposes: ['enrolment', 'safety', 'photos'] });
+  const b = new ConsentFlow(camp, { locale: 'zh-CN', today: '2026-11-28', storage });
+  assert.equal(b.view().step, 'done', 'a reload resumes');
+  assertCode(() => b.dispatch({ type: 'age', birthDate: '1990-01' }), 'invalid_action', 'action.type');
+  b.dispatch({ type: 'withdraw', purposes: ['photos'] });
+  assert.deepEqual(b.consents().purposes, ['enrolment', 'safety']);
+  const chain = JSON.parse(storage.get('minform.receipts.v1'));
+  assert.equal(chain.length, 2);
+  assert.equal(chain[1].previousReceiptDigest, chain[0].receiptDigest);
+  assert.equal(storage.get('minform.receipts.head.v1'), chain[1].receiptDigest);
+  assert.deepEqual(verifyReceipt(chain, camp), { valid: true });
+  const edited = structuredClone(chain);
+  edited[0].sensitiveCategories = ['health'];
+  assert.deepEqual(verifyReceipt(edited, camp), { valid: false, reason: 'digest_mismatch', index: 0 });
+  assert.equal(chain[0].piiPrincipalId, chain[1].piiPrincipalId, 'one pseudonymous principal per storage');
+  assert.match(chain[0].piiPrincipalId, /^[0-9a-f]{32}$/);
+  // A new policy version asks again.
+  const v2 = { ...structuredClone(camp), version: '3.0.0' };
+  const c = new ConsentFlow(v2, { locale: 'zh-CN', today: '2026-11-28', storage });
+  assert.equal(c.view().step, 'child_notice');
+  assert.deepEqual(verifyReceipt(chain[1], v2), { valid: false, reason: 'policy_mismatch' });
+});
+
+test('GPC keeps advertising off the table; a child never sees marketing', () => {
+  const adult = new ConsentFlow(shop, { locale: 'en', today: '2026-11-28', gpc: true });
+  adult.dispatch({ type: 'age', birthDate: '1985-07-14' });
+  adult.dispatch({ type: 'continue' });
+  assert.deepEqual(adult.view().choices.map((c) => c.id), ['account', 'newsletter']);
+  adult.dispatch({ type: 'grant', purposes: ['account', 'ads', 'newsletter'] });
+  assert.deepEqual(adult.consents().purposes, ['account', 'newsletter']);
+  assert.equal(adult.receipt().gpc, true);
+});
+
+test('bad options and actions are typed errors with paths', () => {
+  assertCode(() => new ConsentFlow(camp, null), 'invalid_argument', 'options');
+  assertCode(() => new ConsentFlow(camp, { storage: {} }), 'invalid_argument', 'options.storage');
+  assertCode(() => new ConsentFlow(camp, { jurisdiction: 'XX' }), 'unknown_jurisdiction', 'options.jurisdiction');
+  assertCode(() => new ConsentFlow(camp, { locale: 'fr' }), 'invalid_argument', 'options.locale');
+  assertCode(() => new ConsentFlow(camp, { today: '28/11/2026' }), 'invalid_argument', 'options.today');
+  assertCode(() => new ConsentFlow(camp, { colour: 'red' }), 'invalid_argument', 'options.colour');
+  assertCode(() => new ConsentFlow({ ...camp, audience: 'kids' }), 'policy_invalid', 'audience');
+  const flow = new ConsentFlow(camp, { today: '2026-11-28' });
+  assertCode(() => flow.dispatch('age'), 'invalid_argument', 'action');
+  assertCode(() => flow.dispatch({ type: 'fly' }), 'invalid_argument', 'action.type');
+  assertCode(() => flow.dispatch({ type: 'age', birthDate: '2030-01' }), 'invalid_argument', 'action.birthDate');
+  assertCode(() => flow.dispatch({ type: 'continue' }), 'invalid_action', 'action.type');
+  assert.equal(flow.view().step, 'age_gate', 'unchanged');
+  const failing = { get: () => null, set: () => { throw new Error('quota'); } };
+  assertCode(() => new ConsentFlow(camp, { storage: failing }), 'storage_failed', 'options.storage');
+  assertCode(() => mountConsent({}, flow), 'invalid_argument', 'element');
+  assertCode(() => verifyReceipt({}, { ...camp, purposes: {} }), 'policy_invalid', 'purposes');
+  assert.deepEqual(verifyReceipt({}, camp), { valid: false, reason: 'malformed' });
+});
