@@ -267,8 +267,8 @@ export interface ConsentFlowOptions {
   jurisdiction?: string;
   /** `zh-CN` (default) or `en`; `en-US`, `zh-Hans` resolve by language. */
   locale?: string;
-  /** Today, `YYYY-MM-DD` (for tests); default: the local date. */
-  today?: string;
+  /** Today, `YYYY-MM-DD` or a `Date` (for tests); default: the local date. */
+  today?: string | Date;
   /** Global Privacy Control (`navigator.globalPrivacyControl`): advertising and profiling are not offered. */
   gpc?: boolean;
   /** Keeps the age answer (sticky), the consents and the receipt chain across reloads. */

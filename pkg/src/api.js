@@ -315,7 +315,7 @@ export function bindApi(load) {
         const settings = {
           jurisdiction: rest.jurisdiction,
           locale: rest.locale,
-          today: rest.today ?? localDate(),
+          today: rest.today instanceof Date ? localDate(rest.today) : (rest.today ?? localDate()),
           gpc: rest.gpc === undefined || rest.gpc === null ? false : rest.gpc,
         };
         for (const key of Object.keys(rest)) {

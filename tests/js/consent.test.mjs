@@ -110,6 +110,8 @@ test('bad options and actions are typed errors with paths', () => {
   assertCode(() => new ConsentFlow(camp, { jurisdiction: 'XX' }), 'unknown_jurisdiction', 'options.jurisdiction');
   assertCode(() => new ConsentFlow(camp, { locale: 'fr' }), 'invalid_argument', 'options.locale');
   assertCode(() => new ConsentFlow(camp, { today: '28/11/2026' }), 'invalid_argument', 'options.today');
+  const dated = new ConsentFlow(camp, { today: new Date(2026, 10, 28) });
+  assert.equal(dated.dispatch({ type: 'age', birthDate: '2012-11-28' }).step, 'adult_notice', 'a Date works as today');
   assertCode(() => new ConsentFlow(camp, { colour: 'red' }), 'invalid_argument', 'options.colour');
   assertCode(() => new ConsentFlow({ ...camp, audience: 'kids' }), 'policy_invalid', 'audience');
   const flow = new ConsentFlow(camp, { today: '2026-11-28' });
