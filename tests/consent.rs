@@ -76,7 +76,12 @@ fn every_jurisdiction_boundary_exactly_at_and_one_month_below() {
         ("EU", 16),
     ];
     for (code, threshold) in named {
-        assert_eq!(minform::jurisdiction::lookup(code, "j").unwrap().child_below, threshold);
+        assert_eq!(
+            minform::jurisdiction::lookup(code, "j")
+                .unwrap()
+                .child_below,
+            threshold
+        );
     }
     let table: Vec<(&str, i32)> = minform::jurisdiction::all()
         .iter()
@@ -750,4 +755,43 @@ fn receipts_verify_in_both_locales_and_fail_on_foreign_input() {
         .reason,
         Some("unsupported_schema")
     );
+}
+
+#[test]
+fn a_kept_answer_is_judged_again_under_another_jurisdiction_failing_closed() {
+    let mut us = flow("kids-camp.json", Some("US"));
+    assert_eq!(
+        age(&mut us, "2012-05"),
+        Step::AdultNotice,
+        "14 in the US (13)"
+    );
+    go(&mut us, r#"{"type":"continue"}"#);
+    go(
+        &mut us,
+        r#"{"type":"grant","purposes":["enrolment","safety"]}"#,
+    );
+    let stored = us.state_json();
+    let reopen = |code: &str| {
+        ConsentFlow::new(
+            policy("kids-camp.json"),
+            &options(Some(code), "en", "2026-11-28"),
+            Some(&stored),
+            "p-1",
+            NOW,
+        )
+        .unwrap()
+    };
+    // Only the band 13-15 was kept; in CN (14) it may be a child: asked again, as a child,
+    // and the gate still takes no new answer.
+    let mut cn = reopen("CN");
+    assert_eq!(cn.step(), Step::ChildNotice);
+    assert!(cn.consents().purposes.is_empty());
+    let e = cn
+        .dispatch(act(r#"{"type":"age","birthDate":"1990-01"}"#), NOW, None)
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_action");
+    // In Brazil (12) the whole band is above the threshold and the adult notice is the same
+    // text: the consent stands.
+    let br = reopen("BR");
+    assert_eq!((br.step(), br.consents().purposes.len()), (Step::Done, 2));
 }

@@ -118,6 +118,18 @@ impl AgeBand {
         }
     }
 
+    /// The youngest and oldest ages in the band (`u32::MAX` for `18+`).
+    pub fn bounds(self) -> (u32, u32) {
+        match self {
+            AgeBand::UpTo5 => (0, 5),
+            AgeBand::From6To9 => (6, 9),
+            AgeBand::From10To12 => (10, 12),
+            AgeBand::From13To15 => (13, 15),
+            AgeBand::From16To17 => (16, 17),
+            AgeBand::Adult => (18, u32::MAX),
+        }
+    }
+
     /// `0-5`, `6-9`, `10-12`, `13-15`, `16-17` or `18+`.
     pub fn as_str(self) -> &'static str {
         crate::minimize::age_band(match self {

@@ -174,6 +174,9 @@ pub(crate) struct AgeAnswer {
     pub(crate) child: bool,
     /// The child consents too (jointly with the guardian).
     pub(crate) joint: bool,
+    /// The jurisdiction the outcome was decided under.
+    #[serde(default)]
+    pub(crate) jurisdiction: String,
 }
 
 /// A notice as shown: language, audience and the BLAKE3 digest of its exact text.
@@ -292,6 +295,7 @@ impl ConsentFlow {
             .filter(|s| s.version == STATE_VERSION)
         {
             flow.state = state;
+            flow.rejudge(now);
             flow.revalidate(now);
         }
         Ok(flow)
@@ -338,6 +342,51 @@ impl ConsentFlow {
         }
     }
 
+    /// After a reload under another jurisdiction: the outcome is decided again from the kept
+    /// band (the date is not kept). A band that straddles the new threshold counts as a child
+    /// (fail closed); if the outcome changes, the notice is read again.
+    fn rejudge(&mut self, now: &str) {
+        let j = self.jurisdiction;
+        let Some(age) = self.state.age.as_mut() else {
+            return;
+        };
+        if age.jurisdiction == j.code {
+            return;
+        }
+        let Some(band) = AgeBand::parse(&age.band) else {
+            return;
+        };
+        let (youngest, _) = band.bounds();
+        let child = youngest < u32::from(j.child_below);
+        let joint = child && j.joint_from.is_some_and(|from| youngest >= u32::from(from));
+        let changed = child != age.child;
+        age.child = child;
+        age.joint = joint;
+        age.jurisdiction = j.code.into();
+        if changed {
+            self.ask_again("jurisdiction_changed", now);
+        }
+    }
+
+    /// Forgets the consent (not the age answer) and goes back to the notice, recording why.
+    fn ask_again(&mut self, why: &str, now: &str) {
+        let s = &mut self.state;
+        s.step = if s.age.as_ref().is_some_and(|a| a.child) {
+            Step::ChildNotice
+        } else {
+            Step::AdultNotice
+        };
+        s.notice = None;
+        s.policy_version = None;
+        s.child_notice = None;
+        s.guardian_method = None;
+        s.child_agreed = false;
+        s.granted.clear();
+        s.sensitive.clear();
+        s.receipt = None;
+        s.events.push(Event::new(why, now));
+    }
+
     /// After a reload: a consent given on another notice (a new policy version, other texts)
     /// no longer counts; the flow goes back to the notice and asks again.
     fn revalidate(&mut self, now: &str) {
@@ -355,21 +404,7 @@ impl ConsentFlow {
         if current.as_deref() != Some(record.digest.as_str())
             || version != Some(self.policy.version.as_str())
         {
-            let s = &mut self.state;
-            s.step = if s.age.as_ref().is_some_and(|a| a.child) {
-                Step::ChildNotice
-            } else {
-                Step::AdultNotice
-            };
-            s.notice = None;
-            s.policy_version = None;
-            s.child_notice = None;
-            s.guardian_method = None;
-            s.child_agreed = false;
-            s.granted.clear();
-            s.sensitive.clear();
-            s.receipt = None;
-            s.events.push(Event::new("notice_changed", now));
+            self.ask_again("notice_changed", now);
         }
     }
 
@@ -443,6 +478,7 @@ impl ConsentFlow {
                     band: band.as_str().into(),
                     child,
                     joint,
+                    jurisdiction: self.jurisdiction.code.into(),
                 });
                 next.step = if child {
                     Step::ChildNotice
