@@ -45,6 +45,8 @@ pub mod policy;
 pub mod pseudonym;
 pub mod taxonomy;
 
+mod small_sort;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]

@@ -306,7 +306,7 @@ impl Workspace {
                 self.found
                     .extend(detect::scan(v).into_iter().map(|m| m.kind));
             }
-            self.found.sort_unstable();
+            crate::small_sort::sort_small_by_key(&mut self.found, |k| *k);
             self.found.dedup();
             for &kind in &self.found {
                 sensitivity = sensitivity.max(kind.category().default_sensitivity());

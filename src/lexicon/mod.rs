@@ -513,7 +513,7 @@ fn demote_parenthesized(chars: &[char], depth: &mut Vec<u32>, hits: &mut [Hit]) 
 /// Appends to `out` the longest of overlapping `hits` (then the earliest), in text order.
 fn resolve_overlaps(hits: &mut [Hit], out: &mut Vec<Hit>) {
     let first = out.len();
-    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    crate::small_sort::sort_small_by_key(hits, |h| (std::cmp::Reverse(h.end - h.start), h.start));
     for &h in hits.iter() {
         if out[first..]
             .iter()
@@ -522,7 +522,7 @@ fn resolve_overlaps(hits: &mut [Hit], out: &mut Vec<Hit>) {
             out.push(h);
         }
     }
-    out[first..].sort_unstable_by_key(|h| h.start);
+    crate::small_sort::sort_small_by_key(&mut out[first..], |h| h.start);
 }
 
 /// Checks every line of the source tables (with their real line numbers); used by tests so that

@@ -129,10 +129,8 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
             });
         }
     }
-    out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.path.cmp(&b.path))
+    crate::small_sort::sort_small_by(&mut out, |a, b| {
+        (b.severity, &a.path) < (a.severity, &b.path)
     });
     out
 }

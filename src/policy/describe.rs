@@ -141,7 +141,7 @@ pub fn describe(policy: &Policy, locale: &str) -> Description {
             }
         })
         .collect();
-    purposes.sort_by_key(|p| !p.required);
+    crate::small_sort::sort_small_by_key(&mut purposes, |p| !p.required);
     Description {
         id: policy.id.clone(),
         version: policy.version.clone(),
