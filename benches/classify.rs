@@ -97,6 +97,7 @@ mod native {
                     .map(String::from)
                     .to_vec(),
                 guardian_verified: true,
+                ..Consents::default()
             }),
             today: CivilDate {
                 year: 2026,

@@ -217,6 +217,8 @@ export interface Consents {
   purposes?: string[];
   sensitiveCategories?: Category[];
   guardianVerified?: boolean;
+  /** What the consent flow's age gate found; used when `subjectAge` is not given. */
+  subject?: 'child' | 'adult';
 }
 
 export interface MinimizeOptions {
@@ -309,6 +311,10 @@ export type ConsentAction =
   | { type: 'decline' }
   | { type: 'withdraw'; purposes: string[]; sensitiveCategories?: Category[] }
   | { type: 'other_audience' }
+  /**
+   * For the integrator, after verifying a guardian out of band (no button offers it): starts
+   * again at the age gate; a consent given before is closed with a receipt.
+   */
   | { type: 'reset'; method: string };
 
 /** A consent record shaped after ISO/IEC TS 27560 and the Kantara Consent Receipt v1.1. */
@@ -344,8 +350,8 @@ export class ConsentFlow {
    * @throws {MinformError} `invalid_action` (does not fit the step), `invalid_argument`, `consent_required`.
    */
   dispatch(action: ConsentAction): ConsentView;
-  /** For `Minimizer.minimize`: empty until the flow is done. */
-  consents(): Required<Consents>;
+  /** For `Minimizer.minimize`: purposes empty until the flow is done; `subject` once the age gate is answered. */
+  consents(): Required<Omit<Consents, 'subject'>> & Pick<Consents, 'subject'>;
   /** The latest receipt, or `null` before consent is given. */
   receipt(): ConsentReceipt | null;
 }
@@ -370,7 +376,7 @@ export function mountConsent(
     /** The integrator's guardian verification; returns or resolves to the method used (`sms`, `payment`, …). */
     verifyGuardian?: () => string | Promise<string>;
     /** Called when the flow is done or declined, or the dialog is closed. */
-    onDone?: (consents: Required<Consents>, receipt: ConsentReceipt | null) => void;
+    onDone?: (consents: Required<Omit<Consents, 'subject'>> & Pick<Consents, 'subject'>, receipt: ConsentReceipt | null) => void;
   },
 ): { unmount(): void };
 

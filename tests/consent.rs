@@ -507,7 +507,9 @@ fn joint_consent_where_the_child_decides_too() {
     assert_eq!(kinds, ["continue", "decline", "other_audience"]);
     go(&mut vn, r#"{"type":"decline"}"#);
     assert_eq!(vn.step(), Step::Declined);
-    assert_eq!(vn.consents(), Default::default());
+    let c = vn.consents();
+    assert!(c.purposes.is_empty() && c.sensitive_categories.is_empty() && !c.guardian_verified);
+    assert_eq!(c.subject, Some("child"));
     let mut cn = flow("kids-signup.json", None);
     age(&mut cn, "2016-06");
     let kinds: Vec<&str> = cn.view().actions.iter().map(|a| a.kind).collect();
@@ -794,4 +796,40 @@ fn a_kept_answer_is_judged_again_under_another_jurisdiction_failing_closed() {
     // text: the consent stands.
     let br = reopen("BR");
     assert_eq!((br.step(), br.consents().purposes.len()), (Step::Done, 2));
+}
+
+#[test]
+fn child_notices_use_short_sentences_and_words_for_the_child() {
+    let sentences = |birth: &str| -> Vec<String> {
+        let mut f = flow("kids-camp.json", None);
+        age(&mut f, birth);
+        f.view()
+            .paragraphs
+            .join(" ")
+            .split(['.', '!', '?'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    for (birth, limit) in [("2023-01", 16), ("2018-01", 26), ("2015-01", 26)] {
+        let s = sentences(birth);
+        let longest = s.iter().map(|x| words(x)).max().unwrap();
+        assert!(longest <= limit, "{birth}: {longest} words in {s:#?}");
+        let text = s.join(" ");
+        assert!(
+            !text.contains("the child"),
+            "{birth}: written to the child, not about them: {text}"
+        );
+    }
+    let six = sentences("2018-01").join(" ");
+    assert!(
+        six.contains("sign you up for the camp"),
+        "childDescription is used: {six}"
+    );
+    assert!(
+        six.contains("a few other things"),
+        "a few examples, not the whole list: {six}"
+    );
 }

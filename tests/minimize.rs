@@ -43,6 +43,7 @@ fn all_consents() -> Consents {
         purposes: vec!["enrolment".into(), "notices".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
+        ..Consents::default()
     }
 }
 
@@ -160,6 +161,7 @@ fn consents_decide_purposes_and_a_missing_required_one_is_an_error() {
         purposes: vec!["enrolment".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
+        ..Consents::default()
     };
     let out = m
         .minimize(&record(SIGNUP), &options(11.0, Some(only_required)))
@@ -172,6 +174,7 @@ fn consents_decide_purposes_and_a_missing_required_one_is_an_error() {
         purposes: vec!["notices".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
+        ..Consents::default()
     };
     let err = m
         .minimize(&record(SIGNUP), &options(11.0, Some(none)))
@@ -216,7 +219,7 @@ proptest! {
         let m = Minimizer::new(policy("kids-signup.json"), &KEY).unwrap();
         let names = ["guardianPhone", "mobile", "birthday", "email", "idCard", "remark"];
         let rec: Vec<(String, Vec<String>)> = names.iter().zip(&values).map(|(k, v)| (k.to_string(), vec![v.clone()])).collect();
-        let consents = Consents { purposes: vec!["enrolment".into(), "notices".into()], sensitive_categories: vec![], guardian_verified: verified };
+        let consents = Consents { purposes: vec!["enrolment".into(), "notices".into()], sensitive_categories: vec![], guardian_verified: verified, ..Consents::default() };
         let out = m.minimize(&rec, &options(age, Some(consents))).unwrap();
         let text = format!("{:?} {:?}", out.payload, out.report);
         let kept: Vec<&str> = out.report.iter().zip(&rec).filter(|(e, _)| e.action == Done::Keep).map(|(_, (_, v))| v[0].as_str()).collect();
@@ -228,4 +231,33 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_consent_flows_subject_stands_in_for_an_unknown_age() {
+    let m = Minimizer::new(policy("kids-signup.json"), &KEY).unwrap();
+    let no_age = |subject_child: Option<bool>| MinimizeOptions {
+        subject_age: None,
+        consents: Some(Consents {
+            purposes: vec!["enrolment".into(), "notices".into()],
+            subject_child,
+            ..Consents::default()
+        }),
+        today: TODAY,
+    };
+    let kept = |o: &MinimizeOptions| m.minimize(&record(SIGNUP), o).unwrap().payload.len();
+    assert_eq!(
+        kept(&no_age(None)),
+        0,
+        "children's audience, age unknown: a child without a verified guardian"
+    );
+    assert_eq!(
+        kept(&no_age(Some(true))),
+        0,
+        "the age gate found a child; no verified guardian"
+    );
+    assert!(
+        kept(&no_age(Some(false))) >= 3,
+        "the age gate found an adult"
+    );
 }

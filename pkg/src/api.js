@@ -170,6 +170,13 @@ function storageOf(storage) {
       } catch (cause) {
         throw failed('get', cause);
       }
+      if (v !== null && typeof v === 'object' && typeof v.then === 'function') {
+        // A promise would lose the sticky answer silently: refuse it.
+        throw new MinformError('options.storage: get(key) must return the value, not a promise (read an async store into memory first)', {
+          code: 'invalid_argument',
+          path: 'options.storage',
+        });
+      }
       if (v === undefined || v === null || v === '') return null;
       return typeof v === 'string' ? v : JSON.stringify(v);
     },
@@ -293,6 +300,11 @@ export function bindApi(load) {
       #inner;
       #storage;
       #key;
+      #text;
+      #settings;
+      #principal;
+      /** The stored state this instance last read or wrote. */
+      #seen;
 
       constructor(policy, options = {}) {
         if (options === null || typeof options !== 'object') {
@@ -301,7 +313,7 @@ export function bindApi(load) {
             path: 'options',
           });
         }
-        const glue = ready();
+        ready(); // not_initialized before init()
         const text = policyJson(policy);
         let id;
         try {
@@ -331,17 +343,40 @@ export function bindApi(load) {
           principal = randomId();
           this.#storage?.set(STORE.principal, principal);
         }
-        const stored = this.#storage?.get(this.#key) ?? undefined;
-        this.#inner = new glue.MinformConsentFlow(text, toJson(settings, 'options'), stored, principal, new Date().toISOString());
+        this.#text = text;
+        this.#settings = toJson(settings, 'options');
+        this.#principal = principal;
+        this.#load(this.#storage?.get(this.#key) ?? null);
         this.#save();
       }
 
+      #load(stored) {
+        const previous = this.#inner;
+        this.#inner = new (ready().MinformConsentFlow)(this.#text, this.#settings, stored ?? undefined, this.#principal, new Date().toISOString());
+        this.#seen = stored;
+        previous?.free();
+      }
+
       #save() {
-        this.#storage?.set(this.#key, this.#inner.stateJson());
+        if (!this.#storage) return;
+        const state = this.#inner.stateJson();
+        this.#storage.set(this.#key, state);
+        this.#seen = state;
+      }
+
+      /**
+       * Another instance on the same storage (a second tab, a page restored by the back button)
+       * may have moved on: its stored state wins, so an answered age gate stays answered.
+       */
+      #sync() {
+        if (!this.#storage) return;
+        const stored = this.#storage.get(this.#key);
+        if (stored !== this.#seen) this.#load(stored);
       }
 
       /** The current screen: `{ step, audience, ageBand?, lang, title, paragraphs, choices, actions, input? }`. */
       view() {
+        this.#sync();
         return JSON.parse(this.#inner.viewJson());
       }
 
@@ -350,6 +385,7 @@ export function bindApi(load) {
         if (action === null || typeof action !== 'object' || Array.isArray(action)) {
           throw new MinformError("action: expected an object { type, … }", { code: 'invalid_argument', path: 'action' });
         }
+        this.#sync();
         const before = this.#inner.receiptJson();
         const head = this.#storage?.get(STORE.head) ?? undefined;
         this.#inner.dispatchJson(toJson(action, 'action'), new Date().toISOString(), head);
@@ -373,11 +409,13 @@ export function bindApi(load) {
 
       /** `{ purposes, sensitiveCategories, guardianVerified }` for `Minimizer.minimize`. */
       consents() {
+        this.#sync();
         return JSON.parse(this.#inner.consentsJson());
       }
 
       /** The latest consent receipt, or `null` before consent is given. */
       receipt() {
+        this.#sync();
         const r = this.#inner.receiptJson();
         return r === undefined ? null : JSON.parse(r);
       }

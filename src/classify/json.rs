@@ -264,8 +264,31 @@ pub(crate) fn located(e: serde_path_to_error::Error<serde_json::Error>, root: &s
     };
     Error::InvalidArgument {
         path: format!("{root}{path}"),
-        expected: without_position(&e.into_inner().to_string()).into(),
+        expected: expected_text(&without_position(&e.into_inner().to_string())).into(),
     }
+}
+
+/// serde's message turned around to read after "expected": `invalid type: integer `5`,
+/// expected a string` → `a string (got integer `5`)`.
+fn expected_text(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some((got, want)) = message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.rsplit_once(", expected "))
+        {
+            return format!("{want} (got {got})");
+        }
+    }
+    if let Some((got, want)) = message
+        .strip_prefix("unknown field ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return format!("{want} (got the unknown field {got})");
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("the member {field}");
+    }
+    message.to_owned()
 }
 
 /// serde_json messages end in " at line 1 column 42"; the path says more, so drop it.
@@ -399,6 +422,20 @@ fn non_empty(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_messages_read_after_expected() {
+        assert_eq!(
+            expected_text("invalid type: integer `5`, expected a string"),
+            "a string (got integer `5`)"
+        );
+        assert_eq!(
+            expected_text("unknown field `colour`, expected one of `a`, `b`"),
+            "one of `a`, `b` (got the unknown field `colour`)"
+        );
+        assert_eq!(expected_text("missing field `today`"), "the member `today`");
+        assert_eq!(expected_text("trailing characters"), "trailing characters");
+    }
 
     #[test]
     fn values_of_every_json_type() {

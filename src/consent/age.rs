@@ -14,7 +14,8 @@ use crate::minimize::CivilDate;
 const MAX_AGE: i32 = 130;
 
 /// What the gate accepts, for error messages.
-const EXPECTED: &str = "a birth date as YYYY-MM or YYYY-MM-DD, not in the future";
+const EXPECTED: &str =
+    "a birth date as YYYY-MM or YYYY-MM-DD, not in the future and at most 130 years ago";
 
 /// A typed birth date; the day is optional.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

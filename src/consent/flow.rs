@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::age::{AgeBand, BirthDate};
-use super::notice::{offered_kind, sentence_case, Notices, Text};
+use super::notice::{offered, sentence_case, Notices, Text};
 use super::{ActionButton, Choice, ChoiceKind, DateInput, Reader, Step, View};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
@@ -41,6 +41,10 @@ pub struct Consents {
     pub sensitive_categories: Vec<String>,
     /// The guardian was verified (child subjects only).
     pub guardian_verified: bool,
+    /// What the age gate found, `child` or `adult` (absent before it is answered), so that
+    /// `Minimizer.minimize` needs no separate age.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<&'static str>,
 }
 
 /// An action, as `dispatch` takes it (`{ "type": "age", "birthDate": "2014-05" }`).
@@ -261,7 +265,9 @@ impl ConsentFlow {
     /// events are recorded at if the stored consent no longer matches the policy's notice.
     ///
     /// # Errors
-    /// `unknown_jurisdiction` (`options.jurisdiction`), `invalid_argument` (`options.locale`).
+    /// `policy_rejected` when [`crate::policy::check`] finds errors (no notice is shown for a
+    /// policy that may not be used); `unknown_jurisdiction` (`options.jurisdiction`);
+    /// `invalid_argument` (`options.locale`).
     pub fn new(
         policy: Policy,
         options: &FlowOptions,
@@ -269,6 +275,7 @@ impl ConsentFlow {
         principal: &str,
         now: &str,
     ) -> Result<ConsentFlow, Error> {
+        crate::policy::reject_errors(&policy)?;
         let jurisdiction = match &options.jurisdiction {
             Some(code) => jurisdiction::lookup(code, "options.jurisdiction")?,
             None => jurisdiction::lookup(&policy.jurisdiction, "policy.jurisdiction")?,
@@ -410,13 +417,22 @@ impl ConsentFlow {
 
     /// What the flow has produced for `Minimizer::minimize`: empty until `done`.
     pub fn consents(&self) -> Consents {
+        let subject = self
+            .state
+            .age
+            .as_ref()
+            .map(|a| if a.child { "child" } else { "adult" });
         if self.state.step != Step::Done {
-            return Consents::default();
+            return Consents {
+                subject,
+                ..Consents::default()
+            };
         }
         Consents {
             purposes: self.state.granted.clone(),
             sensitive_categories: self.state.sensitive.clone(),
             guardian_verified: self.child() && self.state.guardian_method.is_some(),
+            subject,
         }
     }
 
@@ -429,6 +445,11 @@ impl ConsentFlow {
     fn allowed(&self) -> &'static [&'static str] {
         match self.state.step {
             Step::AgeGate => &["age"],
+            // The child declines only where the child consents too (joint consent); otherwise
+            // the decision is the guardian's.
+            Step::ChildNotice if !self.state.age.as_ref().is_some_and(|a| a.joint) => {
+                &["continue", "other_audience", "reset"]
+            }
             Step::ChildNotice | Step::GuardianNotice | Step::AdultNotice => {
                 &["continue", "decline", "other_audience", "reset"]
             }
@@ -553,19 +574,34 @@ impl ConsentFlow {
                 sensitive_categories,
             } => {
                 self.known(&purposes, &sensitive_categories)?;
-                let mut e = Event::new("withdrawn", now);
-                e.purposes = purposes
-                    .iter()
-                    .filter(|p| next.granted.contains(p))
-                    .cloned()
-                    .collect();
-                e.sensitive_categories = sensitive_categories
-                    .iter()
-                    .filter(|c| next.sensitive.contains(c))
-                    .cloned()
-                    .collect();
                 next.granted.retain(|p| !purposes.contains(p));
-                next.sensitive.retain(|c| !sensitive_categories.contains(c));
+                // A sensitive category counts only while a granted purpose uses it.
+                let still_used: Vec<String> = self
+                    .notices()
+                    .sensitive_of(|p| next.granted.iter().any(|g| g == p))
+                    .into_iter()
+                    .map(|c| c.id().to_owned())
+                    .collect();
+                next.sensitive
+                    .retain(|c| !sensitive_categories.contains(c) && still_used.contains(c));
+                let mut e = Event::new("withdrawn", now);
+                e.purposes = self
+                    .state
+                    .granted
+                    .iter()
+                    .filter(|p| !next.granted.contains(p))
+                    .cloned()
+                    .collect();
+                e.sensitive_categories = self
+                    .state
+                    .sensitive
+                    .iter()
+                    .filter(|c| !next.sensitive.contains(c))
+                    .cloned()
+                    .collect();
+                if e.purposes.is_empty() && e.sensitive_categories.is_empty() {
+                    return Ok(()); // nothing granted was named: nothing to record
+                }
                 next.events.push(e);
                 next.receipt = Some(super::receipt::build(self, &next, now, chain_head));
             }
@@ -574,11 +610,18 @@ impl ConsentFlow {
                 let method = method_text(&method, "action.method")?;
                 let mut e = Event::new("reset", now);
                 e.method = Some(method);
-                let mut events = std::mem::take(&mut next.events);
-                events.push(e);
+                next.events.push(e);
+                // A reset after consent withdraws it all: the chain gets a closing receipt.
+                let closing = self.state.receipt.is_some().then(|| {
+                    let mut closing = next.clone();
+                    closing.granted.clear();
+                    closing.sensitive.clear();
+                    super::receipt::build(self, &closing, now, chain_head)
+                });
                 next = State {
                     version: STATE_VERSION,
-                    events,
+                    events: std::mem::take(&mut next.events),
+                    receipt: closing,
                     ..State::default()
                 };
             }
@@ -638,13 +681,14 @@ impl ConsentFlow {
     ) -> Result<(Vec<String>, Vec<String>), Error> {
         self.known(purposes, sensitive)?;
         let notices = self.notices();
-        let purposes = notices
+        let purposes: Vec<String> = notices
             .purposes()
             .map(|(id, _)| id.to_owned())
             .filter(|id| purposes.contains(id))
             .collect();
+        // A sensitive category counts only for a granted purpose that uses it.
         let sensitive = notices
-            .sensitive()
+            .sensitive_of(|p| purposes.iter().any(|g| g == p))
             .into_iter()
             .map(|c| c.id().to_owned())
             .filter(|id| sensitive.contains(id))
@@ -880,7 +924,7 @@ impl ConsentFlow {
         self.policy
             .purposes
             .get(purpose)
-            .is_some_and(|p| offered_kind(p.kind, self.child(), self.gpc))
+            .is_some_and(|p| offered(p, self.child(), self.gpc))
     }
 }
 

@@ -16,6 +16,9 @@ use crate::taxonomy::{Category, Sensitivity};
 
 use super::age::AgeBand;
 
+/// How many items a list for young readers names before "and a few other things".
+const SHORT_LIST: usize = 3;
+
 /// One item of data a purpose uses, as the notice names it.
 #[derive(Debug, Clone)]
 struct Item {
@@ -55,12 +58,15 @@ impl Text {
     }
 }
 
-/// Whether a purpose of `kind` is offered: commercial purposes never for a child (PIPL Art. 31
-/// with Art. 24, DPDP Act s9(3)); advertising and profiling (sale or sharing for cross-context
-/// advertising) not under Global Privacy Control (CCPA Regs. § 7025).
-pub(crate) fn offered_kind(kind: PurposeKind, child: bool, gpc: bool) -> bool {
-    !(child && kind.is_commercial()
-        || gpc && matches!(kind, PurposeKind::Advertising | PurposeKind::Profiling))
+/// Whether a purpose is offered: commercial purposes never for a child (PIPL Art. 31 with
+/// Art. 24, DPDP Act s9(3)); under Global Privacy Control, not advertising or profiling, nor a
+/// commercial purpose that gives the data to third parties — the "sale or sharing" GPC opts
+/// out of (Cal. Civ. Code § 1798.120, § 1798.135; CCPA Regs. § 7025).
+pub(crate) fn offered(p: &Purpose, child: bool, gpc: bool) -> bool {
+    let kind = p.kind;
+    let sold = matches!(kind, PurposeKind::Advertising | PurposeKind::Profiling)
+        || kind.is_commercial() && !p.recipients.is_empty();
+    !(child && kind.is_commercial() || gpc && sold)
 }
 
 impl<'p> Notices<'p> {
@@ -96,14 +102,15 @@ impl<'p> Notices<'p> {
             by_category.chain(by_field).collect()
         };
         // Required purposes first, each group in id order (two passes: no sort to compile).
-        let mut offered = Vec::new();
+        let mut list = Vec::new();
         for required in [true, false] {
             for (id, p) in &policy.purposes {
-                if p.required == required && offered_kind(p.kind, child, gpc) {
-                    offered.push((id.as_str(), p, items(id)));
+                if p.required == required && offered(p, child, gpc) {
+                    list.push((id.as_str(), p, items(id)));
                 }
             }
         }
+        let offered = list;
         Notices {
             policy,
             locale,
@@ -120,9 +127,15 @@ impl<'p> Notices<'p> {
     /// The inherently sensitive categories the offered purposes use (PIPL Art. 28, 29: each
     /// needs its own consent), in taxonomy order.
     pub(crate) fn sensitive(&self) -> Vec<Category> {
+        self.sensitive_of(|_| true)
+    }
+
+    /// The inherently sensitive categories that the offered purposes `which` accepts use.
+    pub(crate) fn sensitive_of(&self, which: impl Fn(&str) -> bool) -> Vec<Category> {
         let used = |c: Category| {
             self.offered
                 .iter()
+                .filter(|(id, _, _)| which(id))
                 .any(|(_, _, items)| items.iter().any(|i| i.category == Some(c)))
         };
         Category::ALL
@@ -135,6 +148,16 @@ impl<'p> Notices<'p> {
     /// A purpose's description in this locale.
     pub(crate) fn describe(&self, purpose: &Purpose) -> String {
         purpose.description.get(self.locale.tag).to_owned()
+    }
+
+    /// A purpose in words for a child: its `childDescription`, else its description.
+    fn describe_for_child(&self, purpose: &Purpose) -> String {
+        purpose
+            .child_description
+            .as_ref()
+            .unwrap_or(&purpose.description)
+            .get(self.locale.tag)
+            .to_owned()
     }
 
     /// A category's name; `child` for the wording written for children.
@@ -207,6 +230,17 @@ impl<'p> Notices<'p> {
         out
     }
 
+    /// `items` for young readers: a few concrete examples, then "and a few other things".
+    fn short_list(&self, items: &[String]) -> String {
+        let l = self.locale;
+        if items.len() <= SHORT_LIST {
+            return l.list(items);
+        }
+        let first = items[..SHORT_LIST].join(l.text("list.separator"));
+        l.fill("list.more", &[("list", &first)])
+            .unwrap_or_else(|| l.list(items))
+    }
+
     /// The longest retention of the offered purposes, in words.
     fn longest_retention(&self) -> String {
         let days = |iso: &str| -> f64 {
@@ -257,8 +291,15 @@ impl<'p> Notices<'p> {
         let purposes: Vec<String> = self
             .offered
             .iter()
-            .map(|(_, p, _)| self.describe(p))
+            .map(|(_, p, _)| {
+                if child {
+                    self.describe_for_child(p)
+                } else {
+                    self.describe(p)
+                }
+            })
             .collect();
+        let data = self.labels(child, |_| true);
         let transformed = self.labels(child, |i| {
             matches!(
                 i.action,
@@ -273,7 +314,8 @@ impl<'p> Notices<'p> {
         vec![
             ("controller", p.controller.name.clone()),
             ("contact", p.controller.contact.clone()),
-            ("data", l.list(&self.labels(child, |_| true))),
+            ("data", l.list(&data)),
+            ("data_short", self.short_list(&data)),
             ("purposes", l.list(&purposes)),
             ("retention", self.longest_retention()),
             ("after", p.after_retention.get(tag).to_owned()),
@@ -282,6 +324,7 @@ impl<'p> Notices<'p> {
             ("rights", p.rights.get(tag).to_owned()),
             ("complaints", p.complaints.clone()),
             ("transformed", l.list(&transformed)),
+            ("transformed_short", self.short_list(&transformed)),
             ("sensitive", l.list(&sensitive)),
             ("jurisdiction", {
                 let key = format!("jurisdiction.{}", self.jurisdiction.code);

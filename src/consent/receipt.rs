@@ -235,8 +235,12 @@ pub fn verify_receipt(receipt: &Value, policy: &Policy) -> Verification {
 }
 
 /// Checks a chain of receipts, oldest first: each receipt, and that each links to the digest
-/// of the one before it.
+/// of the one before it. (A chain cut at its start still verifies: keep the first digest, or
+/// the head, where the page cannot rewrite it if that matters.)
 pub fn verify_receipts(chain: &[Value], policy: &Policy) -> Verification {
+    if chain.is_empty() {
+        return Verification::fail("malformed"); // nothing to vouch for
+    }
     for (i, receipt) in chain.iter().enumerate() {
         let mut v = verify_receipt(receipt, policy);
         if v.valid && i > 0 {

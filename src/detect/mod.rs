@@ -398,7 +398,9 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
         lexical::detect(v, out);
     }
 
-    crate::small_sort::sort_small_by_key(out, |d| (std::cmp::Reverse(d.strength), d.kind.priority()));
+    crate::small_sort::sort_small_by_key(out, |d| {
+        (std::cmp::Reverse(d.strength), d.kind.priority())
+    });
     // Keep the strongest answer per kind.
     let mut kept = 0;
     for i in 0..out.len() {

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use crate::classify::{ClassifyOptions, Meta, Workspace};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
-use crate::policy::{check, Action, Audience, Policy, Rule, Severity};
+use crate::policy::{reject_errors, Action, Audience, Policy, Rule};
 use crate::pseudonym::{Pseudonymizer, MIN_KEY_LEN};
 use crate::taxonomy::{Category, Sensitivity};
 
@@ -34,6 +34,9 @@ pub struct Consents {
     pub sensitive_categories: Vec<String>,
     /// Whether a guardian's identity and consent were verified.
     pub guardian_verified: bool,
+    /// Whether the consent flow's age gate found a child (`Some(true)`) or not; used when no
+    /// `subject_age` is given.
+    pub subject_child: Option<bool>,
 }
 
 /// Who the record is about, what was agreed, and today's date (for ages).
@@ -226,17 +229,7 @@ impl Minimizer {
                 len: key.len(),
             });
         }
-        let errors: Vec<String> = check(&policy)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("  {} [{}] {}", f.path, f.code, f.message))
-            .collect();
-        if !errors.is_empty() {
-            return Err(Error::PolicyRejected {
-                path: "policy".into(),
-                message: errors.join("\n"),
-            });
-        }
+        reject_errors(&policy)?;
         let jurisdiction = jurisdiction::lookup(&policy.jurisdiction, "jurisdiction")?;
         if policy.purposes.len() > PurposeSet::CAPACITY {
             return Err(Error::PolicyInvalid {
@@ -390,7 +383,12 @@ impl Minimizer {
             }
             .child_in()?
             .is_some(),
-            None => self.policy.audience != Audience::General,
+            // Else what the consent flow's age gate found; else the audience decides (fail
+            // closed: a children's or mixed audience means a child).
+            None => match options.consents.as_ref().and_then(|c| c.subject_child) {
+                Some(child) => child,
+                None => self.policy.audience != Audience::General,
+            },
         };
         let consented = match &options.consents {
             Some(c) => {

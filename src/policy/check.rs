@@ -1,8 +1,10 @@
 //! The policy checker: findings a reviewer of a children's data policy would raise, like a
-//! linter (severity, code, path, message). Errors make a policy unusable by the minimizer.
+//! linter (severity, code, path, message). Errors make a policy unusable by the minimizer and
+//! the consent flow.
 
 use super::{Action, Audience, Policy, Rule};
 use crate::classify::{classify_field, Field};
+use crate::error::Error;
 use crate::taxonomy::{Category, Sensitivity};
 
 /// How serious a finding is.
@@ -48,6 +50,27 @@ fn safer_action(category: Category) -> &'static str {
             "drop (verify credentials where they are entered, never store them raw)"
         }
         _ => "drop, or hash if records must be matched",
+    }
+}
+
+/// `policy_rejected` (listing them) if [`check`] finds errors: what may not be used to collect
+/// data or to ask for consent.
+///
+/// # Errors
+/// [`Error::PolicyRejected`].
+pub fn reject_errors(policy: &Policy) -> Result<(), Error> {
+    let errors: Vec<String> = check(policy)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("  {} [{}] {}", f.path, f.code, f.message))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::PolicyRejected {
+            path: "policy".into(),
+            message: errors.join("\n"),
+        })
     }
 }
 

@@ -21,7 +21,7 @@ mod parse;
 
 use std::collections::BTreeMap;
 
-pub use check::{check, Finding, Severity};
+pub use check::{check, reject_errors, Finding, Severity};
 pub use describe::{describe, duration_text, DataItem, Description, PurposeDescription};
 
 use crate::error::Error;
@@ -113,6 +113,9 @@ pub struct Purpose {
     pub retention: Option<String>,
     /// What it is for, as the notice says it.
     pub description: Text,
+    /// What it is for in words a child understands (`childDescription`, optional; the child
+    /// notices use `description` without it).
+    pub child_description: Option<Text>,
     /// Third parties the data is given to for this purpose.
     pub recipients: Vec<String>,
 }

@@ -285,11 +285,16 @@ fn purpose(v: &Value, path: &str) -> Result<Purpose, Error> {
             ))
         }
     };
+    let child_description = match obj.get("childDescription") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(text(v, &join(path, "childDescription"))?),
+    };
     Ok(Purpose {
         kind,
         required,
         retention,
         description,
+        child_description,
         recipients,
     })
 }

@@ -48,12 +48,12 @@ test('the child flow: views, consents for the minimizer, a receipt that verifies
     ['enrolment', 'purpose', true, true], ['safety', 'purpose', true, true], ['photos', 'purpose', false, false],
     ['precise_location', 'sensitive', false, false], ['national_id', 'sensitive', false, false], ['health', 'sensitive', false, false],
   ]);
-  assert.deepEqual(flow.consents(), { purposes: [], sensitiveCategories: [], guardianVerified: false }, 'nothing before done');
+  assert.deepEqual(flow.consents(), { purposes: [], sensitiveCategories: [], guardianVerified: false, subject: 'child' }, 'nothing before done');
   assert.equal(flow.receipt(), null);
   const done = flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] });
   assert.equal(done.step, 'done');
   const consents = flow.consents();
-  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true });
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true, subject: 'child' });
   const receipt = flow.receipt();
   assert.equal(receipt.ageBand, '10-12');
   assert.equal(receipt.guardianVerification.method, 'sms');
@@ -125,4 +125,31 @@ test('bad options and actions are typed errors with paths', () => {
   assertCode(() => mountConsent({}, flow), 'invalid_argument', 'element');
   assertCode(() => verifyReceipt({}, { ...camp, purposes: {} }), 'policy_invalid', 'purposes');
   assert.deepEqual(verifyReceipt({}, camp), { valid: false, reason: 'malformed' });
+});
+
+test('a second instance on the same storage (another tab, a restored page) cannot answer the gate again', () => {
+  const storage = memory();
+  const stale = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
+  const fresh = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
+  assert.equal(fresh.dispatch({ type: 'age', birthDate: '2015-03' }).step, 'child_notice');
+  assert.equal(stale.view().step, 'child_notice', 'the stale page sees the stored answer');
+  assertCode(() => stale.dispatch({ type: 'age', birthDate: '1990-01' }), 'invalid_action', 'action.type');
+  assert.equal(JSON.parse(storage.get('minform.consent.v1.kids-camp')).age.child, true);
+  const promised = { get: () => Promise.resolve(null), set: () => {} };
+  assertCode(() => new ConsentFlow(camp, { storage: promised }), 'invalid_argument', 'options.storage');
+});
+
+test('the flow refuses a policy checkPolicy rejects; consents carry the subject for the minimizer', () => {
+  const bad = JSON.parse(readFileSync(new URL('bad-children-ads.json', policies), 'utf8'));
+  assertCode(() => new ConsentFlow(bad), 'policy_rejected', 'policy');
+  const adult = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28' });
+  adult.dispatch({ type: 'age', birthDate: '1990-01' });
+  adult.dispatch({ type: 'continue' });
+  adult.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });
+  const consents = adult.consents();
+  assert.equal(consents.subject, 'adult');
+  const m = new Minimizer(camp, { key: new Uint8Array(32).fill(9) });
+  const { payload } = m.minimize({ mobile: '13912345678' }, { consents });
+  assert.match(payload.mobile, /^[0-9a-f]{64}$/, 'no separate age needed: the flow found an adult');
+  assert.deepEqual(verifyReceipt([], camp), { valid: false, reason: 'malformed' });
 });
