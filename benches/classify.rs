@@ -97,13 +97,13 @@ mod native {
                     .map(String::from)
                     .to_vec(),
                 guardian_verified: true,
-                ..Consents::default()
             }),
             today: CivilDate {
                 year: 2026,
                 month: 11,
                 day: 28,
             },
+            subject_child: None,
         };
         let mut group = c.benchmark_group("minimize");
         let n = FlatRecord::parse(&flat).unwrap().len();

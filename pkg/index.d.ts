@@ -217,12 +217,12 @@ export interface Consents {
   purposes?: string[];
   sensitiveCategories?: Category[];
   guardianVerified?: boolean;
-  /** What the consent flow's age gate found; used when `subjectAge` is not given. */
-  subject?: 'child' | 'adult';
 }
 
 export interface MinimizeOptions {
   subjectAge?: number;
+  /** What the consent flow's age gate found (`ConsentFlow.subject()`), when the age is not known. */
+  subject?: 'child' | 'adult';
   consents?: Consents;
 }
 
@@ -350,8 +350,10 @@ export class ConsentFlow {
    * @throws {MinformError} `invalid_action` (does not fit the step), `invalid_argument`, `consent_required`.
    */
   dispatch(action: ConsentAction): ConsentView;
-  /** For `Minimizer.minimize`: purposes empty until the flow is done; `subject` once the age gate is answered. */
-  consents(): Required<Omit<Consents, 'subject'>> & Pick<Consents, 'subject'>;
+  /** For `Minimizer.minimize`: empty until the flow is done. */
+  consents(): Required<Consents>;
+  /** What the age gate found (`null` before it is answered); pass it to `minimize` as `subject`. */
+  subject(): 'child' | 'adult' | null;
   /** The latest receipt, or `null` before consent is given. */
   receipt(): ConsentReceipt | null;
 }
@@ -376,7 +378,7 @@ export function mountConsent(
     /** The integrator's guardian verification; returns or resolves to the method used (`sms`, `payment`, …). */
     verifyGuardian?: () => string | Promise<string>;
     /** Called when the flow is done or declined, or the dialog is closed. */
-    onDone?: (consents: Required<Omit<Consents, 'subject'>> & Pick<Consents, 'subject'>, receipt: ConsentReceipt | null) => void;
+    onDone?: (consents: Required<Consents>, receipt: ConsentReceipt | null) => void;
   },
 ): { unmount(): void };
 

@@ -509,7 +509,7 @@ fn joint_consent_where_the_child_decides_too() {
     assert_eq!(vn.step(), Step::Declined);
     let c = vn.consents();
     assert!(c.purposes.is_empty() && c.sensitive_categories.is_empty() && !c.guardian_verified);
-    assert_eq!(c.subject, Some("child"));
+    assert_eq!(vn.subject(), Some("child"));
     let mut cn = flow("kids-signup.json", None);
     age(&mut cn, "2016-06");
     let kinds: Vec<&str> = cn.view().actions.iter().map(|a| a.kind).collect();
@@ -800,9 +800,13 @@ fn a_kept_answer_is_judged_again_under_another_jurisdiction_failing_closed() {
 
 #[test]
 fn child_notices_use_short_sentences_and_words_for_the_child() {
-    let sentences = |birth: &str| -> Vec<String> {
-        let mut f = flow("kids-camp.json", None);
-        age(&mut f, birth);
+    let sentences = |birth: &str, jurisdiction: &str| -> Vec<String> {
+        let mut f = flow("kids-camp.json", Some(jurisdiction));
+        assert_eq!(
+            age(&mut f, birth),
+            Step::ChildNotice,
+            "{birth} {jurisdiction}"
+        );
         f.view()
             .paragraphs
             .join(" ")
@@ -813,8 +817,15 @@ fn child_notices_use_short_sentences_and_words_for_the_child() {
             .collect()
     };
     let words = |s: &str| s.split_whitespace().count();
-    for (birth, limit) in [("2023-01", 16), ("2018-01", 26), ("2015-01", 26)] {
-        let s = sentences(birth);
+    // Bands 0-5, 6-9, 10-12, 13-15 (CN) and 16-17 (India, under 18).
+    for (birth, jurisdiction, limit) in [
+        ("2023-01", "CN", 16),
+        ("2018-01", "CN", 20),
+        ("2015-01", "CN", 30),
+        ("2013-01", "CN", 30),
+        ("2009-06", "IN", 30),
+    ] {
+        let s = sentences(birth, jurisdiction);
         let longest = s.iter().map(|x| words(x)).max().unwrap();
         assert!(longest <= limit, "{birth}: {longest} words in {s:#?}");
         let text = s.join(" ");
@@ -823,7 +834,7 @@ fn child_notices_use_short_sentences_and_words_for_the_child() {
             "{birth}: written to the child, not about them: {text}"
         );
     }
-    let six = sentences("2018-01").join(" ");
+    let six = sentences("2018-01", "CN").join(" ");
     assert!(
         six.contains("sign you up for the camp"),
         "childDescription is used: {six}"

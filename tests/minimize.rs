@@ -35,6 +35,7 @@ fn options(age: f64, consents: Option<Consents>) -> MinimizeOptions {
         subject_age: Some(age),
         consents,
         today: TODAY,
+        subject_child: None,
     }
 }
 
@@ -43,7 +44,6 @@ fn all_consents() -> Consents {
         purposes: vec!["enrolment".into(), "notices".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
-        ..Consents::default()
     }
 }
 
@@ -143,6 +143,7 @@ fn a_child_without_verified_guardian_sends_no_personal_data() {
             subject_age: None,
             consents: None,
             today: TODAY,
+            subject_child: None,
         },
     ] {
         let out = m.minimize(&record(SIGNUP), &opts).unwrap();
@@ -161,7 +162,6 @@ fn consents_decide_purposes_and_a_missing_required_one_is_an_error() {
         purposes: vec!["enrolment".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
-        ..Consents::default()
     };
     let out = m
         .minimize(&record(SIGNUP), &options(11.0, Some(only_required)))
@@ -174,7 +174,6 @@ fn consents_decide_purposes_and_a_missing_required_one_is_an_error() {
         purposes: vec!["notices".into()],
         sensitive_categories: vec![],
         guardian_verified: true,
-        ..Consents::default()
     };
     let err = m
         .minimize(&record(SIGNUP), &options(11.0, Some(none)))
@@ -219,7 +218,7 @@ proptest! {
         let m = Minimizer::new(policy("kids-signup.json"), &KEY).unwrap();
         let names = ["guardianPhone", "mobile", "birthday", "email", "idCard", "remark"];
         let rec: Vec<(String, Vec<String>)> = names.iter().zip(&values).map(|(k, v)| (k.to_string(), vec![v.clone()])).collect();
-        let consents = Consents { purposes: vec!["enrolment".into(), "notices".into()], sensitive_categories: vec![], guardian_verified: verified, ..Consents::default() };
+        let consents = Consents { purposes: vec!["enrolment".into(), "notices".into()], sensitive_categories: vec![], guardian_verified: verified };
         let out = m.minimize(&rec, &options(age, Some(consents))).unwrap();
         let text = format!("{:?} {:?}", out.payload, out.report);
         let kept: Vec<&str> = out.report.iter().zip(&rec).filter(|(e, _)| e.action == Done::Keep).map(|(_, (_, v))| v[0].as_str()).collect();
@@ -238,9 +237,9 @@ fn the_consent_flows_subject_stands_in_for_an_unknown_age() {
     let m = Minimizer::new(policy("kids-signup.json"), &KEY).unwrap();
     let no_age = |subject_child: Option<bool>| MinimizeOptions {
         subject_age: None,
+        subject_child,
         consents: Some(Consents {
             purposes: vec!["enrolment".into(), "notices".into()],
-            subject_child,
             ..Consents::default()
         }),
         today: TODAY,

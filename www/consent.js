@@ -37,7 +37,7 @@ function show(f) {
   const consents = f.consents();
   $('consents').textContent = JSON.stringify(consents, null, 2);
   try {
-    $('payload').textContent = JSON.stringify(minimizer.minimize(record, { consents }).payload, null, 2);
+    $('payload').textContent = JSON.stringify(minimizer.minimize(record, { subject: f.subject() ?? undefined, consents }).payload, null, 2);
   } catch (err) {
     $('payload').textContent = `${err.code}: nothing is sent`;
   }

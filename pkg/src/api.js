@@ -413,6 +413,12 @@ export function bindApi(load) {
         return JSON.parse(this.#inner.consentsJson());
       }
 
+      /** What the age gate found, `'child'` or `'adult'` (`null` before it is answered): pass it to `minimize` as `subject`. */
+      subject() {
+        this.#sync();
+        return this.#inner.subject() ?? null;
+      }
+
       /** The latest consent receipt, or `null` before consent is given. */
       receipt() {
         this.#sync();
@@ -464,10 +470,10 @@ export function bindApi(load) {
         const flat = flattenRecord(source);
         if (flat !== null) {
           names = flat.names;
-          packed = inner.minimizeFlat(flat.text, names.length, options.subjectAge, consents, ...date);
+          packed = inner.minimizeFlat(flat.text, names.length, options.subjectAge, options.subject, consents, ...date);
         } else {
           const json = toJson(source, 'record');
-          packed = inner.minimizeJson(json, options.subjectAge, consents, ...date);
+          packed = inner.minimizeJson(json, options.subjectAge, options.subject, consents, ...date);
           fields = JSON.parse(json);
           names = Object.keys(fields);
         }

@@ -41,10 +41,6 @@ pub struct Consents {
     pub sensitive_categories: Vec<String>,
     /// The guardian was verified (child subjects only).
     pub guardian_verified: bool,
-    /// What the age gate found, `child` or `adult` (absent before it is answered), so that
-    /// `Minimizer.minimize` needs no separate age.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<&'static str>,
 }
 
 /// An action, as `dispatch` takes it (`{ "type": "age", "birthDate": "2014-05" }`).
@@ -417,23 +413,23 @@ impl ConsentFlow {
 
     /// What the flow has produced for `Minimizer::minimize`: empty until `done`.
     pub fn consents(&self) -> Consents {
-        let subject = self
-            .state
-            .age
-            .as_ref()
-            .map(|a| if a.child { "child" } else { "adult" });
         if self.state.step != Step::Done {
-            return Consents {
-                subject,
-                ..Consents::default()
-            };
+            return Consents::default();
         }
         Consents {
             purposes: self.state.granted.clone(),
             sensitive_categories: self.state.sensitive.clone(),
             guardian_verified: self.child() && self.state.guardian_method.is_some(),
-            subject,
         }
+    }
+
+    /// What the age gate found: `child` or `adult` (`None` before it is answered), so that
+    /// `Minimizer::minimize` needs no separate age (`MinimizeOptions::subject_child`).
+    pub fn subject(&self) -> Option<&'static str> {
+        self.state
+            .age
+            .as_ref()
+            .map(|a| if a.child { "child" } else { "adult" })
     }
 
     /// The latest receipt, if consent was given.

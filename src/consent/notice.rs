@@ -339,13 +339,25 @@ impl<'p> Notices<'p> {
     }
 
     /// Fills the paragraphs at `key`, leaving out those with an empty input and expanding
-    /// `{each_purpose}` into one paragraph per offered purpose.
+    /// `{each_purpose}` (guardian and adult notices) and `{each_child_purpose}` (child notices)
+    /// into one paragraph per offered purpose.
     fn paragraphs(&self, key: &str, vars: &[(&'static str, String)]) -> Vec<String> {
         let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let mut out = Vec::new();
         for template in self.locale.texts(key) {
             if template.trim() == "{each_purpose}" {
                 out.extend(self.purpose_paragraphs());
+            } else if template.trim() == "{each_child_purpose}" {
+                // One short sentence per purpose, in words for the child.
+                for (_, p, _) in &self.offered {
+                    let description = self.describe_for_child(p);
+                    if let Some(s) = self
+                        .locale
+                        .fill("child.purpose", &[("description", &description)])
+                    {
+                        out.push(sentence_case(s));
+                    }
+                }
             } else if let Some(p) = crate::locale::fill(template, &vars) {
                 out.push(sentence_case(p));
             }

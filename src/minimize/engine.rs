@@ -34,9 +34,6 @@ pub struct Consents {
     pub sensitive_categories: Vec<String>,
     /// Whether a guardian's identity and consent were verified.
     pub guardian_verified: bool,
-    /// Whether the consent flow's age gate found a child (`Some(true)`) or not; used when no
-    /// `subject_age` is given.
-    pub subject_child: Option<bool>,
 }
 
 /// Who the record is about, what was agreed, and today's date (for ages).
@@ -50,6 +47,9 @@ pub struct MinimizeOptions {
     pub consents: Option<Consents>,
     /// Today, for generalizing birth dates to ages.
     pub today: CivilDate,
+    /// Whether the consent flow's age gate found a child (`Some(true)`) or an adult; used when
+    /// `subject_age` is not given.
+    pub subject_child: Option<bool>,
 }
 
 /// What was done to a field.
@@ -385,7 +385,7 @@ impl Minimizer {
             .is_some(),
             // Else what the consent flow's age gate found; else the audience decides (fail
             // closed: a children's or mixed audience means a child).
-            None => match options.consents.as_ref().and_then(|c| c.subject_child) {
+            None => match options.subject_child {
                 Some(child) => child,
                 None => self.policy.audience != Audience::General,
             },

@@ -127,20 +127,10 @@ struct RawConsents {
     sensitive_categories: Vec<String>,
     #[serde(default)]
     guardian_verified: bool,
-    #[serde(default)]
-    subject: Option<Subject>,
 }
 
-/// What the consent flow's age gate found (`consents.subject`).
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum Subject {
-    Child,
-    Adult,
-}
-
-/// Reads consents (`{ purposes, sensitiveCategories, guardianVerified, subject? }`, as
-/// `ConsentFlow.consents()` gives them; `subject` is `child` or `adult`).
+/// Reads consents (`{ purposes, sensitiveCategories, guardianVerified }`, as
+/// `ConsentFlow.consents()` gives them).
 ///
 /// # Errors
 /// `invalid_argument` with the path of the bad part.
@@ -151,7 +141,6 @@ pub fn consents_from_json(json: &str) -> Result<Consents, Error> {
             purposes: c.purposes,
             sensitive_categories: c.sensitive_categories,
             guardian_verified: c.guardian_verified,
-            subject_child: c.subject.map(|s| matches!(s, Subject::Child)),
         })
         .map_err(|e| located(e, "consents"))
 }

@@ -102,6 +102,11 @@ impl WasmConsentFlow {
         self.inner.receipt().map(|r| r.to_string())
     }
 
+    /// `child` or `adult` once the age gate is answered, else `undefined`.
+    pub fn subject(&self) -> Option<String> {
+        self.inner.subject().map(str::to_owned)
+    }
+
     /// The state to keep.
     #[wasm_bindgen(js_name = stateJson)]
     pub fn state_json(&self) -> String {

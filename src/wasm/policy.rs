@@ -121,6 +121,7 @@ impl WasmMinimizer {
         flat: &str,
         expected: u32,
         subject_age: JsValue,
+        subject: JsValue,
         consents_json: Option<String>,
         year: i32,
         month: u32,
@@ -134,7 +135,7 @@ impl WasmMinimizer {
                     expected: "the flat record encoding of the minform package".into(),
                 });
             }
-            let options = read_options(subject_age, consents_json, year, month, day)?;
+            let options = read_options(subject_age, subject, consents_json, year, month, day)?;
             let mut fields = record.fields();
             self.run(&mut fields, &options)
         };
@@ -147,10 +148,12 @@ impl WasmMinimizer {
     /// # Errors
     /// As [`WasmMinimizer::minimize_flat`].
     #[wasm_bindgen(js_name = minimizeJson)]
+    #[allow(clippy::too_many_arguments)]
     pub fn minimize_json(
         &self,
         record_json: &str,
         subject_age: JsValue,
+        subject: JsValue,
         consents_json: Option<String>,
         year: i32,
         month: u32,
@@ -158,7 +161,7 @@ impl WasmMinimizer {
     ) -> Result<Vec<u32>, JsValue> {
         let run = || -> Result<Vec<u32>, Error> {
             let record = record_from_json(record_json)?;
-            let options = read_options(subject_age, consents_json, year, month, day)?;
+            let options = read_options(subject_age, subject, consents_json, year, month, day)?;
             // Borrowed as the flat path is, so the minimizer is compiled once.
             let values: Vec<Vec<&str>> = record
                 .fields
@@ -242,11 +245,23 @@ impl WasmMinimizer {
 /// `{ subjectAge?, consents? }` as read by the package, with today's date.
 fn read_options(
     subject_age: JsValue,
+    subject: JsValue,
     consents_json: Option<String>,
     year: i32,
     month: u32,
     day: u32,
 ) -> Result<MinimizeOptions, Error> {
+    let subject_child = match subject.as_string().as_deref() {
+        _ if subject.is_undefined() || subject.is_null() => None,
+        Some("child") => Some(true),
+        Some("adult") => Some(false),
+        _ => {
+            return Err(Error::InvalidArgument {
+                path: "options.subject".into(),
+                expected: "\"child\" or \"adult\" (ConsentFlow.subject())".into(),
+            })
+        }
+    };
     let subject_age = if subject_age.is_undefined() || subject_age.is_null() {
         None
     } else {
@@ -264,5 +279,6 @@ fn read_options(
         subject_age,
         consents,
         today: CivilDate { year, month, day },
+        subject_child,
     })
 }

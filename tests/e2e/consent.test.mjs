@@ -145,7 +145,7 @@ test('the child flow, by keyboard only, with every screen accessible', async () 
   await dialog().waitFor({ state: 'detached' });
   assert.equal((await active()).id, 'open', 'focus returns to where it was');
   const consents = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
-  assert.deepEqual(consents, { purposes: ['enrolment', 'safety', 'photos'], sensitiveCategories: ['health'], guardianVerified: true, subject: 'child' });
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety', 'photos'], sensitiveCategories: ['health'], guardianVerified: true });
   assert.equal(await page.locator('[data-testid="verified"]').textContent(), 'verified against the policy');
   const payload = JSON.parse(await page.locator('[data-testid="consent-payload"]').textContent());
   assert.equal(payload.allergies, '青霉素过敏', 'health passes with its separate consent');
@@ -184,7 +184,7 @@ test('the adult flow, by keyboard only', async () => {
   await press('grant');
   await dialog().waitFor({ state: 'detached' });
   const consents = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
-  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: [], guardianVerified: false, subject: 'adult' });
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: [], guardianVerified: false });
   assert.deepEqual(problems, []);
 });
 

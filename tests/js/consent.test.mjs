@@ -48,12 +48,13 @@ test('the child flow: views, consents for the minimizer, a receipt that verifies
     ['enrolment', 'purpose', true, true], ['safety', 'purpose', true, true], ['photos', 'purpose', false, false],
     ['precise_location', 'sensitive', false, false], ['national_id', 'sensitive', false, false], ['health', 'sensitive', false, false],
   ]);
-  assert.deepEqual(flow.consents(), { purposes: [], sensitiveCategories: [], guardianVerified: false, subject: 'child' }, 'nothing before done');
+  assert.deepEqual(flow.consents(), { purposes: [], sensitiveCategories: [], guardianVerified: false }, 'nothing before done');
+  assert.equal(flow.subject(), 'child');
   assert.equal(flow.receipt(), null);
   const done = flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] });
   assert.equal(done.step, 'done');
   const consents = flow.consents();
-  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true, subject: 'child' });
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true });
   const receipt = flow.receipt();
   assert.equal(receipt.ageBand, '10-12');
   assert.equal(receipt.guardianVerification.method, 'sms');
@@ -147,9 +148,11 @@ test('the flow refuses a policy checkPolicy rejects; consents carry the subject 
   adult.dispatch({ type: 'continue' });
   adult.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });
   const consents = adult.consents();
-  assert.equal(consents.subject, 'adult');
+  assert.equal(adult.subject(), 'adult');
   const m = new Minimizer(camp, { key: new Uint8Array(32).fill(9) });
-  const { payload } = m.minimize({ mobile: '13912345678' }, { consents });
+  const { payload } = m.minimize({ mobile: '13912345678' }, { subject: adult.subject(), consents });
+  assert.deepEqual(m.minimize({ mobile: '13912345678' }, { consents }).payload, {}, 'without it, a children\'s policy assumes a child');
+  assertCode(() => m.minimize({}, { subject: 'teen' }), 'invalid_argument', 'options.subject');
   assert.match(payload.mobile, /^[0-9a-f]{64}$/, 'no separate age needed: the flow found an adult');
   assert.deepEqual(verifyReceipt([], camp), { valid: false, reason: 'malformed' });
 });
