@@ -90,6 +90,12 @@ fn every_jurisdiction_boundary_exactly_at_and_one_month_below() {
     assert!(table.len() >= 35, "the EU member states are in the table");
     for (code, threshold) in table {
         let at = format!("{}-11-28", 2026 - threshold);
+        let day_below = format!("{}-11-29", 2026 - threshold);
+        assert_eq!(
+            age(&mut flow("kids-signup.json", Some(code)), &day_below),
+            Step::ChildNotice,
+            "{code} {day_below}"
+        );
         let below = format!("{}-12-28", 2026 - threshold);
         let below_month_only = format!("{}-12", 2026 - threshold);
         let at_month_only = format!("{}-10", 2026 - threshold);
