@@ -9,7 +9,7 @@ import { launchChromium } from '../support/chromium.mjs';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 
-test('the package bundled by Vite loads its wasm in Chromium (after a failed load is retried), matches every vector and classifies the corpus', async () => {
+test('the package bundled by Vite loads its wasm in Chromium (after a failed load is retried), matches every vector, classifies the corpus and runs the consent dialog', async () => {
   const assets = readdirSync(new URL('./dist/assets/', import.meta.url));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm asset: ${assets}`);
   const server = await startServer({ root: dist });
@@ -31,6 +31,9 @@ test('the package bundled by Vite loads its wasm in Chromium (after a failed loa
     assert.deepEqual(summary.corpusMismatches, [], 'the public corpus classifies the same in the browser build');
     assert.equal(summary.childSensitive, true);
     assert.deepEqual(summary.found, ['13912345678']);
+    assert.deepEqual(summary.dialog, { step: 'age_gate', modal: 'true', styled: 'fixed' }, 'the consent dialog and its stylesheet work from the bundle');
+    assert.equal(summary.dialogGone, true);
+    assert.deepEqual(summary.receipt, { valid: true });
   } finally {
     await browser.close();
     await server.close();

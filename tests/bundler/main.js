@@ -1,8 +1,10 @@
 // A tiny app bundled by Vite from the installed npm package (browser condition of the exports
 // map, wasm emitted as an asset via `new URL(..., import.meta.url)`), then run in Chromium by
 // bundle.test.mjs. It checks every vector in the browser and publishes a summary on the page.
-import { init, pseudonymize, classifyFields, findPersonalData, MinformError } from 'minform';
+import { init, pseudonymize, classifyFields, findPersonalData, MinformError, ConsentFlow, mountConsent, verifyReceipt } from 'minform';
+import 'minform/consent.css';
 import file from '../vectors/pseudonymize.json';
+import policy from '../policies/kids-camp.json';
 import corpusText from '../corpus/fields.jsonl?raw';
 
 const fromHex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
@@ -36,5 +38,20 @@ summary.corpusMismatches = rows.filter((r, i) => classified[i].category !== r.ex
 summary.childSensitive = classified.every((c) => ['free_text', 'non_personal'].includes(c.category) || c.sensitivity === 'sensitive');
 const text = '家长电话13912345678';
 summary.found = findPersonalData(text).map((m) => text.slice(m.start, m.end));
+// The consent flow and its dialog, from the bundle (the stylesheet came through Vite's CSS).
+const flow = new ConsentFlow(policy, { locale: 'en', today: '2026-11-28' });
+const dialog = mountConsent(document.body, flow, {});
+const shown = document.querySelector('[role="dialog"]');
+summary.dialog = {
+  step: shown?.dataset.step,
+  modal: shown?.getAttribute('aria-modal'),
+  styled: getComputedStyle(document.querySelector('.minform-consent-backdrop')).position,
+};
+dialog.unmount();
+flow.dispatch({ type: 'age', birthDate: '1990-01' });
+flow.dispatch({ type: 'continue' });
+flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });
+summary.receipt = verifyReceipt(flow.receipt(), policy);
+summary.dialogGone = document.querySelector('[role="dialog"]') === null;
 document.getElementById('out').textContent = JSON.stringify(summary);
 document.documentElement.dataset.done = 'true';
