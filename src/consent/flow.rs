@@ -607,8 +607,9 @@ impl ConsentFlow {
                 let mut e = Event::new("reset", now);
                 e.method = Some(method);
                 next.events.push(e);
-                // A reset after consent withdraws it all: the chain gets a closing receipt.
-                let closing = self.state.receipt.is_some().then(|| {
+                // A reset while consent is in effect withdraws it all: the chain gets a closing
+                // receipt. (Otherwise the last receipt, if any, stays the latest.)
+                let closing = (self.state.step == Step::Done).then(|| {
                     let mut closing = next.clone();
                     closing.granted.clear();
                     closing.sensitive.clear();
@@ -617,7 +618,7 @@ impl ConsentFlow {
                 next = State {
                     version: STATE_VERSION,
                     events: std::mem::take(&mut next.events),
-                    receipt: closing,
+                    receipt: closing.or(next.receipt.take()),
                     ..State::default()
                 };
             }
