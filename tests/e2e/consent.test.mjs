@@ -205,3 +205,24 @@ test('focus stays inside the dialog and the page behind is inert', async () => {
   await page.screenshot({ path: `${screenshots}consent-age-gate.png` });
   assert.deepEqual(problems, [], 'no CSP violation, console error or outside request');
 });
+
+test('on a phone-sized screen the dialog fits and its text scrolls', async () => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  try {
+    await openByKeyboard();
+    await answerAge('2016', 5);
+    await waitStep('child_notice');
+    await press('continue');
+    await waitStep('guardian_notice');
+    const box = await dialog().boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `fits the width: ${JSON.stringify(box)}`);
+    assert.ok(box.height <= 640, 'no taller than the screen (it scrolls inside)');
+    await axe('guardian notice on a phone');
+    await tabTo((a) => a.action === 'continue');
+    assert.ok(await page.locator('[role="dialog"] [data-action="continue"]').isVisible(), 'the focused button is scrolled into view');
+    await page.screenshot({ path: `${screenshots}consent-phone.png` });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+  assert.deepEqual(problems, []);
+});
