@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prints what the SDK does on sample inputs, through the built package's Node entry.
-import { init, pseudonymize, classifyFields, findPersonalData, MinformError } from '../pkg/src/node.js';
+import { readFileSync } from 'node:fs';
+import { init, pseudonymize, classifyFields, findPersonalData, MinformError, ConsentFlow, Minimizer, verifyReceipt } from '../pkg/src/node.js';
 
 await init();
 const key = Uint8Array.from({ length: 32 }, (_, i) => i); // demo key; real keys are secret and random
@@ -35,3 +36,25 @@ for (const r of classifyFields(fields, { subjectAge: 11, jurisdiction: 'CN' })) 
 }
 const remark = fields[4].value;
 console.log(`  findPersonalData(remark) → ${JSON.stringify(findPersonalData(remark).map((m) => [m.category, remark.slice(m.start, m.end)]))}\n`);
+
+// The consent flow, headless: a 10-year-old in China, the guardian verified by SMS.
+const policy = JSON.parse(readFileSync(new URL('../tests/policies/kids-camp.json', import.meta.url), 'utf8'));
+const flow = new ConsentFlow(policy, { locale: 'en' });
+const steps = [flow.view()];
+for (const action of [
+  { type: 'age', birthDate: `${new Date().getFullYear() - 10}-01` },
+  { type: 'continue' },
+  { type: 'continue' },
+  { type: 'guardian_verified', method: 'sms' },
+  { type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] },
+]) {
+  steps.push(flow.dispatch(action));
+}
+console.log('minform — ConsentFlow (a child of 10, CN; the guardian grants the required purposes and health)');
+for (const v of steps) console.log(`  ${v.step.padEnd(16)} ${v.title}`);
+const consents = flow.consents();
+console.log(`  consents() → ${JSON.stringify(consents)}`);
+console.log(`  verifyReceipt(receipt, policy) → ${JSON.stringify(verifyReceipt(flow.receipt(), policy))}`);
+const record = { studentName: '王小明', allergies: '青霉素过敏', idCard: '110105201305120235', guardianPhone: '13912345678' };
+const { payload } = new Minimizer(policy, { key }).minimize(record, { subject: flow.subject(), consents });
+console.log(`  minimize(record) → ${JSON.stringify(payload)}\n`);

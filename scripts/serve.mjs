@@ -71,4 +71,5 @@ if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
     throw err;
   });
   console.log(`minform demo: serving www/ at ${started.url}  (Ctrl-C to stop)`);
+  console.log(`  the consent flow a child and a guardian see: ${new URL('consent.html', started.url).href}`);
 }
