@@ -375,7 +375,11 @@ export function mountConsent(
   element: Element,
   flow: ConsentFlow,
   options?: {
-    /** The integrator's guardian verification; returns or resolves to the method used (`sms`, `payment`, …). */
+    /**
+     * The integrator's guardian verification, run when "Verify" is pressed; returns or resolves
+     * to the method used (`sms`, `payment`, …). Without it, verify in your own UI and call
+     * `flow.dispatch({ type: 'guardian_verified', method })`: the dialog follows the flow.
+     */
     verifyGuardian?: () => string | Promise<string>;
     /** Called when the flow is done or declined, or the dialog is closed. */
     onDone?: (consents: Required<Consents>, receipt: ConsentReceipt | null) => void;

@@ -49,6 +49,7 @@ function show(f) {
 
 $('open').addEventListener('click', () => {
   const f = flow();
+  window.__minformDemoFlow = f; // for the end-to-end test of a page that dispatches itself
   mountConsent(document.body, f, {
     verifyGuardian: () => new Promise((ok) => setTimeout(() => ok('sms'), 50)),
     onDone: () => show(f),

@@ -305,6 +305,8 @@ export function bindApi(load) {
       #principal;
       /** The stored state this instance last read or wrote. */
       #seen;
+      /** Renderers to tell when the flow moves (mountConsent subscribes). */
+      #listeners = new Set();
 
       constructor(policy, options = {}) {
         if (options === null || typeof options !== 'object') {
@@ -404,7 +406,25 @@ export function bindApi(load) {
           this.#storage.set(STORE.receipts, JSON.stringify(chain));
           this.#storage.set(STORE.head, receipt.receiptDigest);
         }
-        return this.view();
+        const view = this.view();
+        for (const listener of [...this.#listeners]) {
+          try {
+            listener(view);
+          } catch {
+            // a renderer's failure must not undo a dispatch that succeeded
+          }
+        }
+        return view;
+      }
+
+      /**
+       * For renderers (mountConsent): `listener(view)` after every dispatch, including those
+       * made by the page itself (e.g. after its own guardian verification). Returns a function
+       * that unsubscribes.
+       */
+      [Symbol.for('minform.consent.subscribe')](listener) {
+        this.#listeners.add(listener);
+        return () => this.#listeners.delete(listener);
       }
 
       /** `{ purposes, sensitiveCategories, guardianVerified }` for `Minimizer.minimize`. */

@@ -97,6 +97,9 @@ fn later(f: impl FnOnce() + 'static) {
     }
 }
 
+/// The flow's callback into the dialog, and the function that unsubscribes it.
+type Subscription = (Closure<dyn FnMut(JsValue)>, Option<Function>);
+
 /// An event listener to remove on close: target, event type, callback.
 type Listener = (
     web_sys::EventTarget,
@@ -124,6 +127,10 @@ struct Dialog {
     busy: Cell<bool>,
     /// Itself, for callbacks that run later (a verifier's promise).
     me: RefCell<std::rc::Weak<Dialog>>,
+    /// This dialog is dispatching (its own actions are drawn by `act`, not by the subscription).
+    acting: Cell<bool>,
+    /// Told by the flow when anyone dispatches (kept alive while open), and how to unsubscribe.
+    subscription: RefCell<Option<Subscription>>,
     /// Keeps the dialog (and its listeners) alive while it is open, even if the page drops the
     /// handle `mountConsent` returned; released after it closes.
     alive: RefCell<Option<Rc<Dialog>>>,
@@ -234,6 +241,8 @@ fn mount(element: JsValue, flow: JsValue, options: JsValue) -> Result<ConsentDia
         busy: Cell::new(false),
         me: RefCell::default(),
         alive: RefCell::default(),
+        acting: Cell::new(false),
+        subscription: RefCell::default(),
     });
     *inner.me.borrow_mut() = Rc::downgrade(&inner);
     *inner.alive.borrow_mut() = Some(inner.clone());
@@ -248,6 +257,7 @@ fn mount(element: JsValue, flow: JsValue, options: JsValue) -> Result<ConsentDia
     }
     inner.host.append_child(&inner.backdrop).map_err(dom)?;
     Dialog::listen(&inner)?;
+    Dialog::subscribe(&inner);
     inner.render(None)?;
     Ok(ConsentDialog { inner })
 }
@@ -302,6 +312,31 @@ impl Dialog {
             listeners.push((target, kind, closure));
         }
         Ok(())
+    }
+
+    /// Redraws when the page dispatches on the flow itself (its own verification, say), if the
+    /// flow offers the package's subscription.
+    fn subscribe(this: &Rc<Dialog>) {
+        let key = js_sys::Symbol::for_("minform.consent.subscribe");
+        let Some(subscribe) = Reflect::get(&this.flow, &key)
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        else {
+            return;
+        };
+        let weak = Rc::downgrade(this);
+        let listener = Closure::<dyn FnMut(JsValue)>::new(move |_view: JsValue| {
+            if let Some(d) = weak.upgrade() {
+                if !d.acting.get() && !d.closed.get() {
+                    d.after();
+                }
+            }
+        });
+        let unsubscribe = subscribe
+            .call1(&this.flow, listener.as_ref().unchecked_ref())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        *this.subscription.borrow_mut() = Some((listener, unsubscribe));
     }
 
     fn el(&self, tag: &str, class: &str) -> Element {
@@ -632,10 +667,12 @@ impl Dialog {
     }
 
     fn dispatch(&self, action: JsValue) {
+        self.acting.set(true);
         let result = Reflect::get(&self.flow, &"dispatch".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
             .map(|f| f.call1(&self.flow, &action));
+        self.acting.set(false);
         match result {
             Some(Ok(_)) => self.after(),
             Some(Err(err)) => {
@@ -755,6 +792,9 @@ impl Dialog {
         for (target, kind, closure) in self.listeners.borrow().iter() {
             let _ =
                 target.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        }
+        if let Some((_, Some(unsubscribe))) = self.subscription.borrow().as_ref() {
+            let _ = unsubscribe.call0(&JsValue::NULL);
         }
         for el in self.inerted.borrow_mut().drain(..) {
             let _ = el.remove_attribute("inert");

@@ -226,3 +226,22 @@ test('on a phone-sized screen the dialog fits and its text scrolls', async () =>
   }
   assert.deepEqual(problems, []);
 });
+
+test('the dialog follows actions the page dispatches itself (its own guardian verification)', async () => {
+  await page.selectOption('#locale', 'en');
+  await openByKeyboard();
+  await answerAge('2016', 5);
+  await waitStep('child_notice');
+  await press('continue');
+  await press('continue');
+  await waitStep('guardian_verify');
+  // The page's own verification UI dispatches on the flow; the dialog redraws from it.
+  await page.evaluate(() => window.__minformDemoFlow.dispatch({ type: 'guardian_verified', method: 'id_check' }));
+  await waitStep('consent');
+  assert.equal((await active()).inDialog, true, 'focus is in the redrawn dialog');
+  await page.evaluate(() => window.__minformDemoFlow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] }));
+  await dialog().waitFor({ state: 'detached' });
+  const receipt = JSON.parse(await page.locator('[data-testid="receipt"]').textContent());
+  assert.equal(receipt.guardianVerification.method, 'id_check');
+  assert.deepEqual(problems, []);
+});
