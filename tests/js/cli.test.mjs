@@ -48,11 +48,14 @@ test('minform preview prints payload and report; options and bad input are handl
   assert.equal(run('help').status, 0);
 });
 
-test('the shipped JSON Schema accepts the example policy and rejects malformed ones', () => {
+test('the shipped JSON Schema accepts the example policies and rejects malformed ones', () => {
   const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('minform/policy.schema.json')), 'utf8'));
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
+  for (const name of ['kids-signup.json', 'kids-camp.json', 'general-ads.json']) {
+    assert.equal(validate(JSON.parse(readFileSync(policy(name), 'utf8'))), true, `${name}: ${JSON.stringify(validate.errors)}`);
+  }
+  assert.equal(validate(JSON.parse(readFileSync(policy('bad-children-ads.json'), 'utf8'))), false, 'its unknown category is caught by the schema too');
   const good = JSON.parse(readFileSync(policy('kids-signup.json'), 'utf8'));
-  assert.equal(validate(good), true, JSON.stringify(validate.errors));
   const broken = structuredClone(good);
   broken.fields.guardianPhone.action = 'encrypt';
   assert.equal(validate(broken), false);
