@@ -8,9 +8,10 @@
 //! (to the heading of each new screen) and stays there (Tab and Shift+Tab wrap; focus that
 //! leaves is brought back; the rest of the page is `inert` while it is open) and returns to
 //! where it was when it closes; every control is a native `button`, `input` or `select`, so
-//! it is reachable and operable by keyboard; errors are announced (`role=alert`); `lang` is set
-//! to the view's language. Styling is the shipped `minform/consent.css` (class names only: no
-//! inline styles or scripts, so it works under a strict Content Security Policy).
+//! it is reachable and operable by keyboard; Escape closes it without deciding anything; errors
+//! are announced (`role=alert`); `lang` is set to the view's language. Styling is the shipped
+//! `minform/consent.css` (class names only: no inline styles or scripts, so it works under a
+//! strict Content Security Policy).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -543,7 +544,8 @@ impl Dialog {
         out
     }
 
-    /// Tab and Shift+Tab wrap inside the dialog; Enter in the year field answers the gate.
+    /// Tab and Shift+Tab wrap inside the dialog; Escape closes it; Enter in the year field
+    /// answers the gate.
     fn key(&self, e: &KeyboardEvent) {
         match e.key().as_str() {
             "Tab" => {
@@ -568,6 +570,12 @@ impl Dialog {
                     e.prevent_default();
                     let _ = first.focus();
                 }
+            }
+            // Escape closes the dialog (WAI-ARIA dialog pattern) without deciding anything: the
+            // flow stays where it is, and nothing is consented that was not before.
+            "Escape" => {
+                e.prevent_default();
+                self.finish();
             }
             "Enter" => {
                 let in_year = e

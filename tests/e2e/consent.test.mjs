@@ -245,3 +245,16 @@ test('the dialog follows actions the page dispatches itself (its own guardian ve
   assert.equal(receipt.guardianVerification.method, 'id_check');
   assert.deepEqual(problems, []);
 });
+
+test('Escape closes the dialog without deciding anything', async () => {
+  await openByKeyboard();
+  await answerAge('2016', 5);
+  await waitStep('child_notice');
+  await page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  assert.equal((await active()).id, 'open', 'focus returns');
+  assert.equal(await page.locator('[data-testid="state"]').textContent(), 'Step: child_notice · age band 10-12');
+  await openByKeyboard();
+  assert.equal(await step(), 'child_notice', 'reopened where it was; the age answer stands');
+  assert.deepEqual(problems, []);
+});
