@@ -756,7 +756,15 @@ impl ConsentFlow {
                         button("decline", "child.decline"),
                     ]
                 } else {
-                    vec![button("continue", "child.continue")]
+                    // The youngest get the simplest words, where the locale has them.
+                    let banded = band.map(|b| format!("child.{}.continue", b.as_str()));
+                    match banded.filter(|k| l.has(k)) {
+                        Some(key) => vec![ActionButton {
+                            kind: "continue",
+                            label: l.text(&key).to_owned(),
+                        }],
+                        None => vec![button("continue", "child.continue")],
+                    }
                 };
                 view.actions
                     .push(other_button(!self.other, "notice.show_guardian"));
