@@ -3,7 +3,8 @@
 //! The table is data (`jurisdictions.tsv`), one row per jurisdiction with the law and the
 //! provision it comes from, so adding a jurisdiction is adding a line. The classifier uses the
 //! threshold to escalate every personal category to `sensitive` for a child (PIPL Art. 28
-//! treats all PI of a child under 14 as sensitive); the consent flow will use the same table.
+//! treats all PI of a child under 14 as sensitive), and the consent flow uses the same table for
+//! its age gate (with `joint_from`, the age from which the child consents too).
 #![forbid(unsafe_code)]
 
 use std::sync::OnceLock;
