@@ -11,7 +11,13 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["en.tsv", "zh.tsv", "pinyin.tsv", "autocomplete.tsv"] {
+    for name in [
+        "en.tsv",
+        "zh.tsv",
+        "intl.tsv",
+        "pinyin.tsv",
+        "autocomplete.tsv",
+    ] {
         let source = Path::new("src/lexicon/data").join(name);
         println!("cargo::rerun-if-changed={}", source.display());
         let text =

@@ -64,6 +64,16 @@ fn blind_corpus_is_classified_exactly() {
 }
 
 #[test]
+fn third_blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind3.jsonl"), 220);
+}
+
+#[test]
+fn fourth_blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind4.jsonl"), 220);
+}
+
+#[test]
 fn second_blind_corpus_is_classified_exactly() {
     assert_eq!(check("blind2.jsonl"), 200);
 }

@@ -295,6 +295,21 @@ impl Workspace {
             && says_nothing(field.placeholder)
             && values().next().is_some()
             && values().all(|v| v.chars().all(is_code_char));
+        // Picked from options (a select, radio buttons, checkboxes, several values): nothing
+        // typed, so not free text.
+        evidence.choice_like = field.input_type.is_some_and(|t| {
+            [
+                "select",
+                "select-one",
+                "select-multiple",
+                "radio",
+                "checkbox",
+                "range",
+                "number",
+            ]
+            .iter()
+            .any(|c| t.trim().eq_ignore_ascii_case(c))
+        }) || values().nth(1).is_some();
         let (category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
@@ -388,6 +403,9 @@ struct Evidence {
     /// detector recognised: with no metadata either, such a field is a quantity, a code or a
     /// reference number, not free text.
     code_like: bool,
+    /// The value is picked from options (select, radio, checkbox, several values) and no
+    /// metadata or detector says what it is: a choice of the service's, not free text.
+    choice_like: bool,
 }
 
 impl Evidence {
@@ -419,6 +437,7 @@ impl Evidence {
         self.votes.clear();
         self.best.clear();
         self.code_like = false;
+        self.choice_like = false;
     }
 
     fn metadata(&mut self, field: Meta<'_>, hits: &mut Vec<crate::lexicon::Hit>) {
@@ -551,7 +570,9 @@ impl Evidence {
                     .max_by_key(|v| v.category.default_sensitivity());
                 match shaped {
                     Some(v) => v.category,
-                    None if self.code_like => return (Category::NonPersonal, 0.3),
+                    None if self.code_like || self.choice_like => {
+                        return (Category::NonPersonal, 0.3)
+                    }
                     None => return (Category::FreeText, 0.1),
                 }
             }

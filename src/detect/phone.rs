@@ -16,6 +16,11 @@
 //!   must follow the NANP (`NXX NXX XXXX`); +86 numbers must be CN mobile or fixed-line
 //!   numbers; non-geographic service codes (800, 808, 878, 888, 979, 991) are not accepted.
 //!   Without `+`, a long number is not an international phone number.
+//! * **NANP national format** (US, Canada, …), whole values only: `(NXX) NXX-XXXX`,
+//!   `NXX-NXX-XXXX`, `NXX.NXX.XXXX`, `NXX NXX XXXX`, optionally after `1-`/`1 `; N is 2–9
+//!   and neither the area code nor the exchange is an `N11` service code; `N00` area codes
+//!   (toll-free, premium, China's 400/800 hotlines) are not a person's. Ten bare digits are
+//!   not accepted (order numbers look like that).
 
 use super::{
     boundary_before, digit_at, digit_end_ok, digit_start_ok, push, starts_at, Detection, Digits,
@@ -269,12 +274,20 @@ fn cn_prefix(lx: &Lex, d: &[u8], mobile: bool) -> Option<(usize, bool)> {
     Some((0, false))
 }
 
-/// `1[3-9]` + 9 digits.
+/// An allocated mainland mobile number: `1` + a network prefix in use (MIIT numbering plan:
+/// 13x, 145–149, 15x except 154, 162/165/166/167, 17x, 18x, 19x) + 8 digits. Unallocated
+/// prefixes (`168…`, `160…`) are order and tracking numbers, not phones.
 pub fn is_cn_mobile_digits(nat: &[u8]) -> bool {
-    nat.len() == 11
-        && nat.iter().all(u8::is_ascii_digit)
-        && nat.first() == Some(&b'1')
-        && nat.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
+    if nat.len() != 11 || !nat.iter().all(u8::is_ascii_digit) || nat[0] != b'1' {
+        return false;
+    }
+    match (nat[1], nat[2]) {
+        (b'3' | b'7' | b'8' | b'9', _) => true,
+        (b'4', c) => (b'5'..=b'9').contains(&c),
+        (b'5', c) => c != b'4',
+        (b'6', c) => matches!(c, b'2' | b'5' | b'6' | b'7'),
+        _ => false,
+    }
 }
 
 fn is_mobile(lx: &Lex, k: usize) -> bool {
@@ -467,9 +480,49 @@ fn whole(v: &str) -> (bool, bool, bool) {
     (mobile, landline, e164)
 }
 
+/// A North American number written the national way, with its groups marked.
+pub fn is_nanp_national(s: &str) -> bool {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("1-")
+        .or_else(|| s.strip_prefix("1 "))
+        .unwrap_or(s);
+    let b = s.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    let (area, rest) = if b.first() == Some(&b'(') {
+        if b.len() < 5 || b[4] != b')' || !digits(&b[1..4]) {
+            return false;
+        }
+        let rest = &b[5..];
+        (&b[1..4], rest.strip_prefix(b" ").unwrap_or(rest))
+    } else {
+        if b.len() != 12 || !digits(&b[..3]) {
+            return false;
+        }
+        let sep = b[3];
+        if !matches!(sep, b'-' | b'.' | b' ') || b[7] != sep {
+            return false;
+        }
+        (&b[..3], &b[4..])
+    };
+    // rest: NXX-XXXX (or NXX.XXXX / NXX XXXX for the dotted and spaced forms)
+    if rest.len() != 8 || !digits(&rest[..3]) || !matches!(rest[3], b'-' | b'.' | b' ') {
+        return false;
+    }
+    let (exchange, line) = (&rest[..3], &rest[4..]);
+    let nxx = |g: &[u8]| g[0] >= b'2' && !(g[1] == b'1' && g[2] == b'1');
+    // N00 area codes are non-geographic (toll-free 800, premium 900, and China's 400/800
+    // company hotlines share the shape): not a person's number.
+    let service = area[1] == b'0' && area[2] == b'0';
+    digits(line) && nxx(area) && nxx(exchange) && !service
+}
+
 /// Whole-value detection.
 pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let (mobile, landline, e164) = whole(v);
+    if !mobile && !landline && !e164 && is_nanp_national(v) {
+        push(out, Kind::IntlPhone, Strength::Validated);
+    }
     if mobile {
         push(out, Kind::CnMobile, Strength::Validated);
     }
@@ -528,6 +581,34 @@ pub(crate) fn scan_at(b: &[u8], i: usize) -> Option<(usize, Kind)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nanp_national_numbers_with_their_groups() {
+        for yes in [
+            "(212) 555-0187",
+            "(212)555-0187",
+            "415-555-2671",
+            "415.555.2671",
+            "415 555 2671",
+            "1-415-555-2671",
+        ] {
+            assert!(is_nanp_national(yes), "{yes}");
+        }
+        for no in [
+            "4155552671",
+            "(112) 555-0187",
+            "(212) 155-0187",
+            "(911) 555-0187",
+            "212-911-0187",
+            "400-810-8888",
+            "800-555-0100",
+            "415-555-267",
+            "415-555.2671",
+            "2025-0314-0001",
+        ] {
+            assert!(!is_nanp_national(no), "{no}");
+        }
+    }
 
     #[test]
     fn country_codes_are_prefix_free_and_known() {

@@ -10,6 +10,7 @@
 //! | `autocomplete.tsv` | the `autocomplete` attribute | first listed WHATWG field-name token |
 //! | `en.tsv` | words of name, label, placeholder | contiguous word runs (`date of birth`) |
 //! | `zh.tsv` | name, label, placeholder | substrings (`监护人手机号` contains `手机号`) |
+//! | `intl.tsv` | name, label, placeholder | ja, ko, vi, hi, pt, es, fr, de: substrings when non-ASCII (`보호자 성명`), words when ASCII (`bairro`) |
 //! | `pinyin.tsv` | words of the name only | whole words (`sfzh`, `xingming`) |
 //!
 //! Words come from splitting camelCase, snake_case, kebab-case, digits and punctuation
@@ -127,6 +128,7 @@ pub const MAX_METADATA_CHARS: usize = 256;
 const AUTOCOMPLETE: &str = include_str!(concat!(env!("OUT_DIR"), "/autocomplete.tsv"));
 const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.tsv"));
 const ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/zh.tsv"));
+const INTL: &str = include_str!(concat!(env!("OUT_DIR"), "/intl.tsv"));
 const PINYIN: &str = include_str!(concat!(env!("OUT_DIR"), "/pinyin.tsv"));
 
 /// The lexicon, parsed on first use.
@@ -203,7 +205,13 @@ impl Lexicon {
             }
         }
         lex.autocomplete.sort_unstable_by_key(|(t, _)| *t);
-        for (table, kind) in [(EN, Table::En), (ZH, Table::Zh), (PINYIN, Table::Pinyin)] {
+        // Other languages go with Chinese: substrings when non-ASCII, words when ASCII.
+        for (table, kind) in [
+            (EN, Table::En),
+            (ZH, Table::Zh),
+            (INTL, Table::Zh),
+            (PINYIN, Table::Pinyin),
+        ] {
             for (_, cols) in rows(table) {
                 if let Ok(entry) = entry_of(&cols) {
                     lex.insert(entry, kind);
@@ -533,6 +541,7 @@ pub fn validate_tables() -> Vec<TableError> {
     let sources = [
         ("en.tsv", include_str!("data/en.tsv")),
         ("zh.tsv", include_str!("data/zh.tsv")),
+        ("intl.tsv", include_str!("data/intl.tsv")),
         ("pinyin.tsv", include_str!("data/pinyin.tsv")),
     ];
     for (name, table) in sources {

@@ -114,6 +114,7 @@ fn every_entry_classifies_as_its_category_on_its_own() {
     let tables = [
         ("en.tsv", include_str!("data/en.tsv"), Source::Label),
         ("zh.tsv", include_str!("data/zh.tsv"), Source::Label),
+        ("intl.tsv", include_str!("data/intl.tsv"), Source::Label),
         ("pinyin.tsv", include_str!("data/pinyin.tsv"), Source::Name),
     ];
     let mut wrong = Vec::new();
