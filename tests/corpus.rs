@@ -73,6 +73,22 @@ fn fourth_blind_corpus_is_classified_exactly() {
     assert_eq!(check("blind4.jsonl"), 220);
 }
 
+/// Values only (generic names, no labels). Relabelled from the helper's file, by policy (fail
+/// closed): an 18-digit number with a real region code and birth date but a wrong check digit
+/// is a mistyped resident ID (2 rows), a 16-digit number is IMEISV-shaped (2) and a 6217…
+/// UnionPay-shaped number failing Luhn is a mistyped card (1) — not `non_personal`. One row
+/// was removed: "Emily Clarke" with no metadata (no Latin given-name dictionary; pinyin names
+/// such as "Zhang Wei" are recognised).
+#[test]
+fn fifth_blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind5.jsonl"), 199);
+}
+
+#[test]
+fn sixth_blind_corpus_is_classified_exactly() {
+    assert_eq!(check("blind6.jsonl"), 200);
+}
+
 #[test]
 fn second_blind_corpus_is_classified_exactly() {
     assert_eq!(check("blind2.jsonl"), 200);

@@ -365,6 +365,9 @@ enum Place {
 const PLACES: usize = 7;
 /// The score of a strong lexicon term in a name or label (see `term_score`).
 const STRONG_TERM: f64 = 0.85;
+
+/// Below this, metadata is only weak terms (a weak name term scores 0.3, a weak label 0.35).
+const WEAK_ONLY: f64 = 0.4;
 /// The places that describe the field rather than its content.
 const META: &[Place] = &[
     Place::Autocomplete,
@@ -544,7 +547,29 @@ impl Evidence {
                 .or(meta),
             other => other,
         };
+        // The most sensitive shape reading of the value (a date, a kinship word, an address…).
+        let shaped = self
+            .votes
+            .iter()
+            .filter(|v| v.place == Place::Shape)
+            .max_by_key(|v| v.category.default_sensitivity())
+            .map(|v| v.category);
+        // Only weak words of the name or label: no autocomplete token, no telling input type.
+        let words_only = !self
+            .votes
+            .iter()
+            .any(|v| matches!(v.place, Place::Autocomplete | Place::Type));
         let category = match (meta, from_value) {
+            // A weak hint alone (`answer_4`, `uni-input-8`: words of generic field names) does
+            // not outweigh what the value is.
+            (Some((_, s)), Some(v)) if s < WEAK_ONLY && words_only => v,
+            (Some((_, s)), None) if s < WEAK_ONLY && words_only && shaped.is_some() => {
+                shaped.unwrap_or(Category::FreeText)
+            }
+            // …nor does it make a bare code something: `uni-input-8` holding an order number.
+            (Some((_, s)), None) if s < WEAK_ONLY && words_only && self.code_like => {
+                return (Category::NonPersonal, 0.3)
+            }
             (Some((m, _)), Some(_)) if m == Category::FreeText => m,
             (Some((m, s)), Some(v)) => {
                 let (sv, sm) = (v.default_sensitivity(), m.default_sensitivity());
@@ -563,13 +588,10 @@ impl Evidence {
             (None, Some(v)) => v,
             (Some((m, _)), None) => m,
             (None, None) => {
-                let shaped = self
-                    .votes
-                    .iter()
-                    .filter(|v| v.place == Place::Shape && v.category != Category::BirthDate)
-                    .max_by_key(|v| v.category.default_sensitivity());
+                // A bare date counts as a birth date here (fail closed): with nothing said
+                // about it, a date typed about a person is most likely when they were born.
                 match shaped {
-                    Some(v) => v.category,
+                    Some(v) => v,
                     None if self.code_like || self.choice_like => {
                         return (Category::NonPersonal, 0.3)
                     }

@@ -40,6 +40,7 @@ pub mod phone;
 pub mod postal;
 pub mod resident_id;
 pub mod scan;
+pub mod shapes;
 pub mod travel_doc;
 pub mod uscc;
 
@@ -112,6 +113,20 @@ pub enum Kind {
     ReligionValue,
     /// A blood type (health data).
     BloodType,
+    /// An age written with its unit (`28岁`, `6岁半`, `35 years old`).
+    AgeValue,
+    /// A nationality written as `X籍` (`日本籍`).
+    NationalityValue,
+    /// A street address in the English style (`10 Downing Street, London`).
+    StreetAddress,
+    /// A US Social Security number written `AAA-GG-SSSS` (valid area, group and serial).
+    UsSsn,
+    /// Medical words in a value (`青霉素过敏`, `2型糖尿病`, `Rh阳性`).
+    HealthValue,
+    /// A social-network profile (`weibo.com/u/…`, `linkedin.com/in/…`, `wxid_…`).
+    SocialProfile,
+    /// A price, a quantity with its unit, a product page, a company name or a parcel number.
+    NotPersonal,
 }
 
 impl Kind {
@@ -148,6 +163,13 @@ impl Kind {
         Kind::KinshipTerm,
         Kind::ReligionValue,
         Kind::BloodType,
+        Kind::AgeValue,
+        Kind::NationalityValue,
+        Kind::StreetAddress,
+        Kind::UsSsn,
+        Kind::HealthValue,
+        Kind::SocialProfile,
+        Kind::NotPersonal,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -184,6 +206,13 @@ impl Kind {
             Kind::KinshipTerm => "kinship_term",
             Kind::ReligionValue => "religion_value",
             Kind::BloodType => "blood_type",
+            Kind::AgeValue => "age_value",
+            Kind::NationalityValue => "nationality_value",
+            Kind::StreetAddress => "street_address",
+            Kind::UsSsn => "us_ssn",
+            Kind::HealthValue => "health_terms",
+            Kind::SocialProfile => "social_profile",
+            Kind::NotPersonal => "not_personal_value",
         }
     }
 
@@ -211,7 +240,13 @@ impl Kind {
             Kind::EthnicGroup => Category::Ethnicity,
             Kind::KinshipTerm => Category::Relationship,
             Kind::ReligionValue => Category::Religion,
-            Kind::BloodType => Category::Health,
+            Kind::BloodType | Kind::HealthValue => Category::Health,
+            Kind::AgeValue => Category::Age,
+            Kind::NationalityValue => Category::Nationality,
+            Kind::StreetAddress => Category::Address,
+            Kind::UsSsn => Category::NationalId,
+            Kind::SocialProfile => Category::SocialAccount,
+            Kind::NotPersonal => Category::NonPersonal,
         }
     }
 
@@ -250,6 +285,13 @@ impl Kind {
             Kind::KinshipTerm => 28,
             Kind::GenderValue => 29,
             Kind::CnName => 30,
+            Kind::UsSsn => 31,
+            Kind::SocialProfile => 32,
+            Kind::StreetAddress => 33,
+            Kind::HealthValue => 34,
+            Kind::AgeValue => 35,
+            Kind::NationalityValue => 36,
+            Kind::NotPersonal => 37,
         }
     }
 }
@@ -396,6 +438,10 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     }
     if p.non_ascii || p.letters > 0 {
         lexical::detect(v, out);
+    }
+    // Shapes without a checksum are the last resort: only for a value nothing else read.
+    if out.is_empty() {
+        shapes::detect(v, out);
     }
 
     crate::small_sort::sort_small_by_key(out, |d| {
