@@ -55,13 +55,19 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
 /// A Taiwan mobile number in its national form: `0975-604-318`, `0975 604 318`, `0975604318`.
 fn is_taiwan_mobile(v: &str) -> bool {
     let b = v.as_bytes();
-    let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
-    let grouped = match b.len() {
-        10 => true,
-        12 => matches!(b[4], b'-' | b' ') && b[8] == b[4],
-        _ => false,
-    };
-    grouped && digits.len() == 10 && digits.starts_with(b"09")
+    let digits_at = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    b.starts_with(b"09")
+        && match b.len() {
+            10 => digits_at(0..10),
+            12 => {
+                matches!(b[4], b'-' | b' ')
+                    && b[8] == b[4]
+                    && digits_at(0..4)
+                    && digits_at(5..8)
+                    && digits_at(9..12)
+            }
+            _ => false,
+        }
 }
 
 /// `〒100-0001`: the postal mark and a Japanese postcode.
@@ -88,15 +94,14 @@ fn is_pinyin_name(v: &str) -> bool {
     if !(2..=3).contains(&words.len()) {
         return false;
     }
-    let capitalised = |w: &str| {
-        let mut c = w.chars();
-        c.next().is_some_and(|f| f.is_ascii_uppercase())
+    // Capitalised words of letters; pinyin has no `v` (ü is written `u` or `yu` in names).
+    let pinyin_word = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             && w.len() <= 12
-            && w.chars().all(|ch| ch.is_ascii_alphabetic())
+            && w.bytes()
+                .all(|c| c.is_ascii_alphabetic() && !c.eq_ignore_ascii_case(&b'v'))
     };
-    // Pinyin has no q without i/u after it, no x without i/u, and only these letters.
-    let pinyin_letters = |w: &str| w.chars().all(|ch| !matches!(ch.to_ascii_lowercase(), 'v'));
-    words.iter().all(|w| capitalised(w) && pinyin_letters(w))
+    words.iter().all(|w| pinyin_word(w))
         && SURNAMES.contains(&words[0].to_ascii_lowercase().as_str())
 }
 
