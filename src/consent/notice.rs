@@ -243,31 +243,7 @@ impl<'p> Notices<'p> {
 
     /// The longest retention of the offered purposes, in words.
     fn longest_retention(&self) -> String {
-        let days = |iso: &str| -> f64 {
-            let mut total = 0.0;
-            let mut number = String::new();
-            let mut in_time = false;
-            for c in iso.chars().skip(1) {
-                match c {
-                    '0'..='9' => number.push(c),
-                    'T' => in_time = true,
-                    _ => {
-                        let n: f64 = number.parse().unwrap_or(0.0);
-                        number.clear();
-                        total += n * match (in_time, c) {
-                            (false, 'Y') => 366.0,
-                            (false, 'M') => 31.0,
-                            (false, 'W') => 7.0,
-                            (false, 'D') => 1.0,
-                            (true, 'H') => 1.0 / 24.0,
-                            (true, 'M') => 1.0 / 1440.0,
-                            _ => 0.0,
-                        };
-                    }
-                }
-            }
-            total
-        };
+        let days = |iso: &str| crate::policy::duration_days(iso).unwrap_or(0.0);
         self.offered
             .iter()
             .filter_map(|(_, p, _)| p.retention.as_deref())

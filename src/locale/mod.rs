@@ -151,29 +151,15 @@ impl Locale {
     /// An ISO 8601 duration in words (`P1Y6M` → `1 year 6 months`, `1年6个月`); `None` if it
     /// is not one.
     pub fn duration(&self, iso: &str) -> Option<String> {
-        let mut parts = Vec::new();
-        let mut number = String::new();
-        let mut in_time = false;
-        for c in iso.trim().strip_prefix('P')?.chars() {
-            match c {
-                '0'..='9' => number.push(c),
-                'T' if !in_time && number.is_empty() => in_time = true,
-                'Y' | 'M' | 'W' | 'D' | 'H' | 'S' => {
-                    let n: u64 = number.parse().ok()?;
-                    let key = match (in_time, c) {
-                        (false, 'Y' | 'M' | 'W' | 'D') => format!("duration.{c}"),
-                        (true, 'H' | 'M' | 'S') => format!("duration.T{c}"),
-                        _ => return None,
-                    };
-                    let forms = self.texts(&key);
-                    let form = forms.get(usize::from(n != 1)).or(forms.first())?;
-                    parts.push(form.replace("{n}", &n.to_string()));
-                    number.clear();
-                }
-                _ => return None,
-            }
-        }
-        (!parts.is_empty() && number.is_empty()).then(|| parts.join(self.text("duration.join")))
+        let words = crate::policy::duration_parts(iso.trim())?
+            .into_iter()
+            .map(|(n, unit)| {
+                let forms = self.texts(&format!("duration.{}", unit.designator()));
+                let form = forms.get(usize::from(n != 1)).or(forms.first())?;
+                Some(form.replace("{n}", &n.to_string()))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(words.join(self.text("duration.join")))
     }
 
     /// A distance in metres in words, rounded to two significant digits (`1.1 km`, `110 m`).

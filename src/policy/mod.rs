@@ -17,12 +17,14 @@
 
 mod check;
 mod describe;
+mod duration;
 mod parse;
 
 use std::collections::BTreeMap;
 
 pub use check::{check, reject_errors, Finding, Severity};
 pub use describe::{describe, duration_text, DataItem, Description, PurposeDescription};
+pub use duration::{duration_days, duration_parts, DurationUnit};
 
 use crate::error::Error;
 use crate::taxonomy::Category;

@@ -80,37 +80,6 @@ fn text(v: &Value, path: &str) -> Result<Text, Error> {
     }
 }
 
-/// An ISO 8601 duration of whole units: `P1Y`, `P6M`, `P2W`, `P30D`, `P1Y6M`, `PT12H`.
-pub(super) fn is_iso_duration(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix('P') else {
-        return false;
-    };
-    let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
-    let units_ok = |part: &str, units: &str| -> Option<usize> {
-        let mut count = 0;
-        let mut digits = 0;
-        let mut last = None;
-        for c in part.chars() {
-            if c.is_ascii_digit() {
-                digits += 1;
-                continue;
-            }
-            let at = units.find(c)?;
-            if digits == 0 || last.is_some_and(|l| at <= l) {
-                return None;
-            }
-            last = Some(at);
-            digits = 0;
-            count += 1;
-        }
-        (digits == 0).then_some(count)
-    };
-    match (units_ok(date, "YMWD"), units_ok(time, "HMS")) {
-        (Some(d), Some(t)) => d + t > 0 && (rest.contains('T') == (t > 0)),
-        _ => false,
-    }
-}
-
 const AUDIENCES: &[(&str, Audience)] = &[
     ("children", Audience::Children),
     ("general", Audience::General),
@@ -258,7 +227,7 @@ fn purpose(v: &Value, path: &str) -> Result<Purpose, Error> {
         Some(v) => {
             let r_path = join(path, "retention");
             let s = string(v, &r_path)?;
-            if !is_iso_duration(&s) {
+            if super::duration::duration_parts(&s).is_none() {
                 return Err(invalid(
                     &r_path,
                     format!("{s:?} is not an ISO 8601 duration; expected e.g. P1Y, P6M, P30D"),
@@ -385,23 +354,4 @@ pub(super) fn policy(v: &Value) -> Result<Policy, Error> {
         categories,
         fields,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_durations() {
-        for ok in [
-            "P1Y", "P6M", "P2W", "P30D", "P1Y6M", "PT12H", "P1DT12H", "P10Y",
-        ] {
-            assert!(is_iso_duration(ok), "{ok}");
-        }
-        for bad in [
-            "", "P", "1Y", "P1", "PY", "P6M1Y", "P1YT", "P1H", "P1.5Y", "p1y", "P1Y1Y",
-        ] {
-            assert!(!is_iso_duration(bad), "{bad}");
-        }
-    }
 }
