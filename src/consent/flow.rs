@@ -632,7 +632,7 @@ impl ConsentFlow {
         NoticeRecord {
             language: self.locale.tag.into(),
             audience,
-            digest: blake3::hash(text.exact().as_bytes()).to_hex().to_string(),
+            digest: text.digest(),
         }
     }
 
@@ -982,5 +982,5 @@ pub(crate) fn receipt_notice_digest(
     } else {
         notices.adult()
     };
-    Some(blake3::hash(text.exact().as_bytes()).to_hex().to_string())
+    Some(text.digest())
 }

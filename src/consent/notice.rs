@@ -56,6 +56,11 @@ impl Text {
         }
         s
     }
+
+    /// The BLAKE3 digest (hex) of [`Text::exact`]: what a receipt records of a notice.
+    pub(crate) fn digest(&self) -> String {
+        blake3::hash(self.exact().as_bytes()).to_hex().to_string()
+    }
 }
 
 /// Whether a purpose is offered: commercial purposes never for a child (PIPL Art. 31 with

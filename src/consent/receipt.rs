@@ -224,8 +224,7 @@ pub fn verify_receipt(receipt: &Value, policy: &Policy) -> Verification {
             .zip(crate::jurisdiction::lookup(&jurisdiction, "jurisdiction").ok())
             .map(|(l, j)| {
                 let notices = Notices::new(policy, l, j, true, gpc);
-                let text = child_notice_text(&notices, band, joint).exact();
-                blake3::hash(text.as_bytes()).to_hex().to_string()
+                child_notice_text(&notices, band, joint).digest()
             });
         if current.is_none() || current != shown {
             return Verification::fail("notice_changed");

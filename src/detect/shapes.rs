@@ -168,10 +168,7 @@ fn is_social_profile(lower: &str) -> bool {
     if lower.starts_with("wxid_") && lower.len() > 8 && !lower.contains(' ') {
         return true;
     }
-    let url = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(lower);
+    let url = without_scheme(lower).unwrap_or(lower);
     let url = url.strip_prefix("www.").unwrap_or(url);
     const PROFILES: &[&str] = &[
         "weibo.com/",
@@ -192,6 +189,13 @@ fn is_social_profile(lower: &str) -> bool {
     PROFILES
         .iter()
         .any(|p| url.starts_with(p) && url.len() > p.len())
+}
+
+/// `lower` after `https://` or `http://`, if it starts with one.
+fn without_scheme(lower: &str) -> Option<&str> {
+    lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
 }
 
 /// Prices, quantities with a unit, product pages, company names, parcel numbers.
@@ -235,10 +239,7 @@ fn is_not_personal(v: &str, lower: &str) -> bool {
         }
     }
     // Product and shop pages.
-    let url = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or("");
+    let url = without_scheme(lower).unwrap_or("");
     const SHOPS: &[&str] = &[
         "item.jd.com/",
         "item.taobao.com/",

@@ -238,14 +238,8 @@ impl Minimizer {
             });
         }
         let purpose_ids: Vec<String> = policy.purposes.keys().cloned().collect();
-        let set_of = |names: &[String]| {
-            names
-                .iter()
-                .filter_map(|n| purpose_ids.iter().position(|p| p == n))
-                .fold(PurposeSet::default(), PurposeSet::with)
-        };
         let compile = |r: &Rule| Compiled {
-            purposes: set_of(&r.purposes),
+            purposes: set_of(&purpose_ids, &r.purposes),
             action: r.action,
         };
         let commercial = policy
@@ -403,7 +397,7 @@ impl Minimizer {
                         purpose: name.clone(),
                     });
                 }
-                Some(self.set_of(&c.purposes))
+                Some(set_of(&self.purpose_ids, &c.purposes))
             }
             None => None,
         };
@@ -471,14 +465,6 @@ impl Minimizer {
             each(name, outcome, &sent);
         }
         Ok(())
-    }
-
-    /// The purposes among `names` that the policy declares.
-    fn set_of(&self, names: &[String]) -> PurposeSet {
-        names
-            .iter()
-            .filter_map(|n| self.purpose_ids.iter().position(|p| p == n))
-            .fold(PurposeSet::default(), PurposeSet::with)
     }
 
     /// The action and purposes that apply to a field, or why it is dropped.
@@ -557,6 +543,14 @@ impl Minimizer {
             }
         }
     }
+}
+
+/// The purposes among `names` that `ids` (the policy's, in [`PurposeSet`] order) declares.
+fn set_of(ids: &[String], names: &[String]) -> PurposeSet {
+    names
+        .iter()
+        .filter_map(|n| ids.iter().position(|p| p == n))
+        .fold(PurposeSet::default(), PurposeSet::with)
 }
 
 /// What holds for the whole record.

@@ -80,6 +80,18 @@ impl<'a> FlatRecord<'a> {
     /// # Errors
     /// `invalid_argument` (path `record`) if the text is not in this encoding.
     pub fn parse(flat: &'a str) -> Result<FlatRecord<'a>, Error> {
+        Self::parse_fields(flat, None)
+    }
+
+    /// [`FlatRecord::parse`], and the package's count of the fields it encoded must match.
+    ///
+    /// # Errors
+    /// As [`FlatRecord::parse`], also for another number of fields.
+    pub fn parse_counted(flat: &'a str, expected: usize) -> Result<FlatRecord<'a>, Error> {
+        Self::parse_fields(flat, Some(expected))
+    }
+
+    fn parse_fields(flat: &'a str, expected: Option<usize>) -> Result<FlatRecord<'a>, Error> {
         let malformed = || Error::InvalidArgument {
             path: "record".into(),
             expected: "the flat record encoding of the minform package".into(),
@@ -96,6 +108,9 @@ impl<'a> FlatRecord<'a> {
                 out.values.push(parts.next().ok_or_else(malformed)?);
             }
             out.names.push((name, start..out.values.len()));
+        }
+        if expected.is_some_and(|n| n != out.len()) {
+            return Err(malformed());
         }
         Ok(out)
     }
@@ -172,6 +187,12 @@ mod tests {
             [("a", vec!["x"]), ("b", vec![]), ("c", vec!["", "y"])]
         );
         assert!(FlatRecord::parse("").unwrap().is_empty());
+        assert_eq!(
+            FlatRecord::parse_counted("a\u{0}1\u{0}x", 1).unwrap().len(),
+            1
+        );
+        let e = FlatRecord::parse_counted("a\u{0}1\u{0}x", 2).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_argument", Some("record")));
         for bad in ["a", "a\u{0}x", "a\u{0}2\u{0}x"] {
             let e = FlatRecord::parse(bad).unwrap_err();
             assert_eq!((e.code(), e.path()), ("invalid_argument", Some("record")));

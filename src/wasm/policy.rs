@@ -128,13 +128,7 @@ impl WasmMinimizer {
         day: u32,
     ) -> Result<Vec<u32>, JsValue> {
         let run = || -> Result<Vec<u32>, Error> {
-            let record = FlatRecord::parse(flat)?;
-            if record.len() != expected as usize {
-                return Err(Error::InvalidArgument {
-                    path: "record".into(),
-                    expected: "the flat record encoding of the minform package".into(),
-                });
-            }
+            let record = FlatRecord::parse_counted(flat, expected as usize)?;
             let options = read_options(subject_age, subject, consents_json, year, month, day)?;
             let mut fields = record.fields();
             self.run(&mut fields, &options)
