@@ -62,13 +62,16 @@ pub enum Error {
         /// The findings, one per line.
         message: String,
     },
-    /// A required purpose was not consented to. Code `consent_required`: nothing is
+    /// A required purpose was not consented to, or it needs a sensitive category present in
+    /// the record whose separate consent is missing. Code `consent_required`: nothing is
     /// submitted rather than a partial record.
     ConsentRequired {
-        /// `consents.purposes`.
+        /// `consents.purposes`, or `consents.sensitiveCategories` when `category` is set.
         path: String,
-        /// The purpose.
+        /// The required purpose.
         purpose: String,
+        /// The sensitive category whose own consent is missing, if that is what is missing.
+        category: Option<String>,
     },
     /// A jurisdiction code that minform has no age threshold for. Code `unknown_jurisdiction`.
     /// Refused rather than defaulted, because the wrong threshold would treat a child as an adult.
@@ -179,9 +182,21 @@ impl fmt::Display for Error {
             Error::PolicyRejected { path, message } => {
                 write!(f, "{path}: the policy has errors and cannot be used:\n{message}")
             }
-            Error::ConsentRequired { path, purpose } => write!(
+            Error::ConsentRequired {
+                path,
+                purpose,
+                category: None,
+            } => write!(
                 f,
                 "{path}: the required purpose {purpose:?} was not consented to; nothing may be submitted"
+            ),
+            Error::ConsentRequired {
+                path,
+                purpose,
+                category: Some(category),
+            } => write!(
+                f,
+                "{path}: the required purpose {purpose:?} needs {category:?}, whose separate consent was not given; nothing may be submitted"
             ),
             Error::InvalidAction {
                 path,

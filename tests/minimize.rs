@@ -1,7 +1,7 @@
 //! The minimizer on the contract example policy: default deny, child rules, consents, actions.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minform::minimize::{CivilDate, Consents, Done, MinimizeOptions, Minimizer};
+use minform::minimize::{CivilDate, Consents, Done, MinimizeOptions, Minimizer, SubjectBasis};
 use minform::policy::Policy;
 use proptest::prelude::*;
 
@@ -137,11 +137,10 @@ fn a_child_without_verified_guardian_sends_no_personal_data() {
     let mut consents = all_consents();
     consents.guardian_verified = false;
     for opts in [
-        options(11.0, Some(consents)),
-        options(11.0, None),
+        options(11.0, Some(consents.clone())),
         MinimizeOptions {
             subject_age: None,
-            consents: None,
+            consents: Some(consents),
             today: TODAY,
             subject_child: None,
         },
@@ -150,9 +149,24 @@ fn a_child_without_verified_guardian_sends_no_personal_data() {
         assert!(out.payload.is_empty(), "{:?}", out.payload);
         assert!(out.report.iter().all(|r| r.action == Done::Dropped));
     }
-    // An adult's record passes by the policy.
-    let adult = m.minimize(&record(SIGNUP), &options(30.0, None)).unwrap();
-    assert_eq!(adult.payload.len(), 4);
+    // Missing consents are no consents (never "checks off"): the required purpose refuses.
+    for age in [11.0, 30.0] {
+        let e = m
+            .minimize(&record(SIGNUP), &options(age, None))
+            .unwrap_err();
+        assert_eq!(e.code(), "consent_required");
+    }
+    // An adult's record passes by the policy and the consents (the birthday field is dropped
+    // from it here: a 2014 birthday in the record would make the subject a child).
+    let adult: Vec<_> = record(SIGNUP)
+        .into_iter()
+        .filter(|(k, _)| k != "birthday")
+        .collect();
+    let mut consents = all_consents();
+    consents.guardian_verified = false;
+    let out = m.minimize(&adult, &options(30.0, Some(consents))).unwrap();
+    assert_eq!(out.payload.len(), 3, "{:?}", out.report);
+    assert!(!out.subject.child);
 }
 
 #[test]
@@ -255,8 +269,19 @@ fn the_consent_flows_subject_stands_in_for_an_unknown_age() {
         0,
         "the age gate found a child; no verified guardian"
     );
-    assert!(
-        kept(&no_age(Some(false))) >= 3,
-        "the age gate found an adult"
+    // The age gate found an adult, but the record's own birthday (2014) is a child's: child
+    // rules apply whatever the caller says.
+    let out = m.minimize(&record(SIGNUP), &no_age(Some(false))).unwrap();
+    assert!(out.payload.is_empty());
+    assert_eq!(
+        (out.subject.child, out.subject.basis),
+        (true, SubjectBasis::RecordBirthDate)
     );
+    let adult: Vec<_> = record(SIGNUP)
+        .into_iter()
+        .filter(|(k, _)| k != "birthday")
+        .collect();
+    let out = m.minimize(&adult, &no_age(Some(false))).unwrap();
+    assert!(out.payload.len() >= 3, "the age gate found an adult");
+    assert_eq!(out.subject.basis, SubjectBasis::ConsentFlow);
 }

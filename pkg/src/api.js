@@ -103,8 +103,10 @@ function flatten(fields) {
 
 /**
  * The flat encoding of `minimize::FlatRecord` (src/minimize/input.rs): per field name, value
- * count, values, joined by U+0000; with the names in order. `null` when the record is not a
- * plain object of plain values, so the caller uses JSON instead.
+ * count, values, joined by U+0000. Every value is read exactly once, here: the returned
+ * `values` are what was classified, and what `keep` sends (a getter or a Proxy cannot answer
+ * one thing to the classifier and another to the payload). `null` when the record is not a
+ * plain object of plain values, so the caller goes through JSON instead.
  */
 function flattenRecord(record) {
   try {
@@ -112,14 +114,17 @@ function flattenRecord(record) {
     const proto = Object.getPrototypeOf(record);
     if (proto !== Object.prototype && proto !== null) return null;
     const names = Object.keys(record);
+    const read = new Array(names.length);
     const parts = [];
     for (let f = 0; f < names.length; f++) {
       const name = names[f];
-      if (name.includes(SEP)) return null;
+      if (typeof name !== 'string' || name.includes(SEP)) return null;
       parts.push(name);
-      if (!values(parts, record[name])) return null;
+      const v = record[name];
+      read[f] = Array.isArray(v) ? v.slice() : v;
+      if (!values(parts, read[f])) return null;
     }
-    return { text: parts.join(SEP), names };
+    return { text: parts.join(SEP), names, values: read };
   } catch {
     return null; // a throwing getter or proxy: the JSON path reports it
   }
@@ -482,37 +487,52 @@ export function bindApi(load) {
         const consents = options.consents === undefined ? undefined : toJson(options.consents, 'options.consents');
         const today = new Date();
         const date = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
-        // Plain records cross in the flat encoding; anything else as JSON, whose parser reports
-        // the path of a bad part (and whose text is then what the fields are read from).
-        let packed;
-        let names;
-        let fields = source;
+        // The record is read once into name/value pairs: plain records directly; anything else
+        // (Dates, class instances, toJSON) through one JSON.stringify, whose parsed copy is
+        // then the only thing read (so what is classified is what is sent, and names are
+        // matched to decisions by the same list, never by a second read's key order).
         const flat = flattenRecord(source);
+        let names;
+        let read;
+        let packed;
         if (flat !== null) {
-          names = flat.names;
+          ({ names, values: read } = flat);
           packed = inner.minimizeFlat(flat.text, names.length, options.subjectAge, options.subject, consents, ...date);
         } else {
           const json = toJson(source, 'record');
-          packed = inner.minimizeJson(json, options.subjectAge, options.subject, consents, ...date);
-          fields = JSON.parse(json);
-          names = Object.keys(fields);
+          let plain;
+          try {
+            plain = JSON.parse(json);
+          } catch {
+            plain = undefined;
+          }
+          if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+            inner.minimizeJson(json, options.subjectAge, options.subject, consents, ...date); // throws, naming the bad part
+            throw new MinformError('record: expected an object of field name → value', { code: 'invalid_argument', path: 'record' });
+          }
+          // Written again from the parsed copy, so the core reads the fields in the order of
+          // `names` (JSON.parse puts integer-like keys first).
+          names = Object.keys(plain);
+          read = names.map((name) => plain[name]);
+          packed = inner.minimizeJson(JSON.stringify(plain), options.subjectAge, options.subject, consents, ...date);
         }
         const text = inner.payloadText();
         // Packed layout (src/wasm/policy.rs): per field [category, sensitivity, action, entry id,
-        // n, UTF-16 length × n]; `keep` sends n = 0 and the value is taken as given.
+        // n, UTF-16 length × n]; `keep` sends n = 0 and the value is the one read above.
         const { categories, sensitivities, actions } = taxonomy;
         const payload = {};
         const report = new Array(names.length);
         for (let f = 0, i = 0, at = 0; f < names.length; f++) {
-          const field = names[f];
           const category = categories[packed[i++]];
           const sensitivity = sensitivities[packed[i++]];
           const action = actions[packed[i++]];
           const id = packed[i++];
           const entry = (this.#entries[id] ??= JSON.parse(inner.entryJson(id)));
           const n = packed[i++];
+          // A name that is itself personal data (a phone number as a key) is never echoed.
+          const field = entry.withheld ? `[withheld:${f}]` : names[f];
           if (action !== 'dropped') {
-            const given = fields[field];
+            const given = read[f];
             let value;
             if (action === 'keep') {
               value = Array.isArray(given) ? given.slice() : given;
@@ -524,9 +544,10 @@ export function bindApi(load) {
             if (field === '__proto__') Object.defineProperty(payload, field, { value, enumerable: true, writable: true, configurable: true });
             else payload[field] = value;
           }
-          report[f] = { field, category, sensitivity, action, purposes: entry.purposes.slice(), reason: entry.reason };
+          report[f] = { field, category, sensitivity, action, purposes: entry.purposes.slice(), reason: entry.reason, reasonCode: entry.reasonCode };
         }
-        return { payload, report };
+        const subject = JSON.parse(inner.subjectJson());
+        return { payload, report, subject };
       }
     },
   };

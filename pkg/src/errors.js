@@ -7,12 +7,15 @@
 export class MinformError extends Error {
   /**
    * @param {string} message
-   * @param {{ code: string, path?: string }} details
+   * @param {{ code: string, path?: string, purpose?: string, category?: string }} details
+   *   `purpose` and `category` name what is missing for `consent_required`.
    */
-  constructor(message, { code, path } = {}) {
+  constructor(message, { code, path, purpose, category } = {}) {
     super(message);
     this.name = 'MinformError';
     this.code = code;
     if (path !== undefined) this.path = path;
+    if (purpose !== undefined) this.purpose = purpose;
+    if (category !== undefined) this.category = category;
   }
 }

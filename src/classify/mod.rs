@@ -192,6 +192,46 @@ pub struct Decision<'a> {
     pub confidence: f64,
     /// The reasons, in the order found.
     pub reasons: &'a [Reason],
+    /// Nothing positively said what the field is (no known word, no recognised value): the
+    /// category is a guess (`free_text`, or `non_personal` for a bare code or a choice).
+    pub fallback: bool,
+    /// The categories its value(s) validate as, and of personal data found inside free text,
+    /// without repeats: what the value itself is, whatever the metadata says.
+    pub detected: &'a [Category],
+    /// The categories the metadata (autocomplete, type, label, name, placeholder) names.
+    pub named: &'a [Category],
+}
+
+/// A category and sensitivity as they apply to a subject who is (or is not) a child: the one
+/// place that says how a child's data is read (PIPL Art. 28, `../shared/PRODUCT.md`).
+///
+/// * a personal category becomes `sensitive`;
+/// * `free_text` is `sensitive` (a child's comment box is presumed to hold their PI);
+/// * a field read by fallback alone (nothing positively shows it is not personal) is
+///   `free_text`, `sensitive`, never `none`.
+///
+/// Returns the category, the sensitivity, and whether the child rule raised anything.
+pub fn for_subject(
+    category: Category,
+    sensitivity: Sensitivity,
+    fallback: bool,
+    child: bool,
+) -> (Category, Sensitivity, bool) {
+    if !child {
+        return (category, sensitivity, false);
+    }
+    let category = if fallback {
+        Category::FreeText
+    } else {
+        category
+    };
+    let raised = sensitivity < Sensitivity::Sensitive
+        && (sensitivity == Sensitivity::Personal || category == Category::FreeText);
+    if raised {
+        (category, Sensitivity::Sensitive, true)
+    } else {
+        (category, sensitivity, false)
+    }
 }
 
 /// Classifies every field, in order.
@@ -257,6 +297,8 @@ pub(crate) struct Workspace {
     hits: Vec<crate::lexicon::Hit>,
     reasons: Vec<Reason>,
     found: Vec<detect::Kind>,
+    detected: Vec<Category>,
+    named: Vec<Category>,
 }
 
 impl Workspace {
@@ -283,10 +325,15 @@ impl Workspace {
             count += 1;
         }
         let values = || inline.iter().take(count).chain(more.iter()).copied();
+        self.detected.clear();
         for v in values() {
             detect::detect_value_into(v, &mut self.detections);
             for d in &self.detections {
                 evidence.value(d.kind, d.strength);
+                let c = d.kind.category();
+                if d.strength == Strength::Validated && !self.detected.contains(&c) {
+                    self.detected.push(c);
+                }
             }
         }
         // A bare number or code, in a field with no words around it to say otherwise.
@@ -324,20 +371,30 @@ impl Workspace {
             crate::small_sort::sort_small_by_key(&mut self.found, |k| *k);
             self.found.dedup();
             for &kind in &self.found {
-                sensitivity = sensitivity.max(kind.category().default_sensitivity());
+                let c = kind.category();
+                sensitivity = sensitivity.max(c.default_sensitivity());
                 reasons.push(Reason::Content(kind));
+                if c.default_sensitivity() > Sensitivity::None && !self.detected.contains(&c) {
+                    self.detected.push(c);
+                }
             }
             if reasons.is_empty() {
                 confidence = confidence.min(0.2);
             }
         }
-        if reasons.is_empty() {
+        let fallback = reasons.is_empty();
+        let (category, sensitivity, raised) =
+            for_subject(category, sensitivity, fallback, child.is_some());
+        if fallback {
             reasons.push(Reason::Fallback(category));
         }
-        if let Some(j) = child {
-            if sensitivity == Sensitivity::Personal {
-                sensitivity = Sensitivity::Sensitive;
-                reasons.push(Reason::Child(j.index));
+        if let (true, Some(j)) = (raised, child) {
+            reasons.push(Reason::Child(j.index));
+        }
+        self.named.clear();
+        for v in &evidence.votes {
+            if META.contains(&v.place) && !self.named.contains(&v.category) {
+                self.named.push(v.category);
             }
         }
         Decision {
@@ -345,6 +402,9 @@ impl Workspace {
             sensitivity,
             confidence: (confidence * 1000.0).round_ties_even() / 1000.0,
             reasons,
+            fallback,
+            detected: &self.detected,
+            named: &self.named,
         }
     }
 }

@@ -550,6 +550,7 @@ impl ConsentFlow {
                     return Err(Error::ConsentRequired {
                         path: "action.purposes".into(),
                         purpose: id.into(),
+                        category: None,
                     });
                 }
                 let mut e = Event::new("granted", now);

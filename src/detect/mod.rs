@@ -32,6 +32,7 @@ pub mod card;
 pub mod date;
 pub mod device;
 pub mod email;
+pub mod fold;
 pub mod geo;
 pub mod iban;
 pub mod lexical;
@@ -385,15 +386,10 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     if v.is_empty() || v.len() > MAX_VALUE_BYTES {
         return;
     }
-    // Chinese input methods in full-width mode type "１３８００１３８０００" or "（010）":
-    // read full-width ASCII forms as ASCII.
-    let normalized: String;
-    let v = if v.chars().any(is_fullwidth_ascii) {
-        normalized = v.chars().map(halfwidth).collect();
-        normalized.trim_matches(is_blank)
-    } else {
-        v
-    };
+    // Full-width digits, no-break and zero-width spaces, Chinese numerals, dotted groups:
+    // read as the plain number they spell (see `fold`).
+    let folded = fold::fold(v);
+    let v = folded.trim_matches(is_blank);
     // One pass over the value decides which families can match at all; each gate is a
     // necessary condition of its family's grammar, so skipping never loses a detection
     // (the table and property tests below hold every family to its positives).
@@ -473,20 +469,6 @@ pub fn scan(text: &str) -> Vec<Match> {
 /// spaces and joiners, word joiner, byte-order mark).
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// U+FF01..=U+FF5E (full-width `！`..`～`) and the ideographic space U+3000.
-fn is_fullwidth_ascii(c: char) -> bool {
-    matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}')
-}
-
-/// The ASCII counterpart of a full-width form; other characters unchanged.
-fn halfwidth(c: char) -> char {
-    match c {
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
 }
 
 /// Appends a detection.

@@ -30,6 +30,21 @@ use super::{
 
 /// Scans `text`; see the module documentation.
 pub(crate) fn scan_text(text: &str) -> Vec<Match> {
+    // Obfuscated numbers (full-width, zero-width spaces, Chinese numerals, dotted groups) are
+    // found in the folded text and reported at their place in the original.
+    if super::fold::fold(text) != text {
+        let (folded, map) = super::fold::fold_mapped(text);
+        let mut found = scan_folded(&folded);
+        for m in &mut found {
+            m.start = map[m.start];
+            m.end = map[m.end];
+        }
+        return found;
+    }
+    scan_folded(text)
+}
+
+fn scan_folded(text: &str) -> Vec<Match> {
     let b = text.as_bytes();
     let mut cands: Vec<Match> = Vec::new();
     email::scan_into(text, &mut cands);

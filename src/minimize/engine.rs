@@ -1,22 +1,34 @@
 //! The minimizer: a record in, the smallest payload the declared and consented purposes need
 //! out, with a report of what was done to every field.
 //!
-//! Order of decisions for each field (first that applies):
-//! 1. classify it (name and value) — a child's personal data is `sensitive`;
-//! 2. its rule: by name in `fields`, else by category in `categories`, else **dropped**
-//!    (default deny);
-//! 3. for a child, commercial purposes (marketing, advertising, profiling) never apply;
-//!    without `guardianVerified` no personal field of a child leaves the device (PIPL Art. 31);
-//! 4. with consents: only consented purposes apply (a required purpose not consented is an
-//!    error for the whole record — no partial submission); an inherently sensitive category
-//!    passes only if listed in `sensitiveCategories` (PIPL Art. 29, separate consent);
-//! 5. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask,
-//!    generalize — and a value that cannot be transformed is dropped (fail closed).
+//! The record is read once into name/value pairs (what is classified is what is sent), then:
+//!
+//! 1. **who it is about**: a child if `subjectAge` (or else the consent flow's answer, or else
+//!    a `children`/`mixed` audience) says so — *or if the record itself* holds a birth date or
+//!    an age below the jurisdiction's threshold; under a `children`/`mixed` policy an
+//!    unreadable birth date or age also means a child (fail closed). [`Subject`] says why.
+//! 2. every field is classified from its name and value; a child's personal data, free text
+//!    and unreadable fields are `sensitive` ([`crate::classify::for_subject`]);
+//! 3. its rule: by name in `fields`, else by category in `categories`, else **dropped** (default
+//!    deny); a category rule never releases a field read by fallback alone, and a field whose
+//!    name is itself personal data (a phone number as a key) is dropped and not named;
+//! 4. for a child, commercial purposes never apply, and without `guardianVerified` no personal
+//!    field leaves the device (PIPL Art. 31);
+//! 5. consents: missing consents are no consents. A required purpose not consented, or one that
+//!    needs a sensitive category present in the record without that category's own consent
+//!    (PIPL Art. 29), refuses the whole record (`consent_required`) — never a partial
+//!    submission. Other purposes apply only if consented;
+//! 6. **the stricter reading wins**: where the value validates as a category the metadata does
+//!    not name (a phone number in `favoriteAnimal`), that category's rule applies too and the
+//!    stricter action wins (two different transforms, or no rule: dropped);
+//! 7. the action: keep, drop, hash (normalized, keyed BLAKE3 per policy and category), mask
+//!    (only a value that validates, from its normalized form, in a fixed shape), generalize —
+//!    and a value that cannot be transformed is dropped (fail closed).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::classify::{ClassifyOptions, Meta, Workspace};
+use crate::classify::{for_subject, ClassifyOptions, Meta, Workspace};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
 use crate::policy::{reject_errors, Action, Audience, Policy, Rule};
@@ -42,8 +54,8 @@ pub struct MinimizeOptions {
     /// The subject's age in years, if known. Unknown with a `children` or `mixed` audience is
     /// treated as a child (fail closed).
     pub subject_age: Option<f64>,
-    /// The consents; `None` means none were collected through minform: an adult's fields pass
-    /// by the policy alone, a child's personal fields do not pass.
+    /// The consents; `None` means no consent at all (never "no checks"): required purposes
+    /// then refuse the record, and nothing that needs consent passes.
     pub consents: Option<Consents>,
     /// Today, for generalizing birth dates to ages.
     pub today: CivilDate,
@@ -112,6 +124,75 @@ pub enum Why {
     PolicyDrops,
     /// The action could not be applied to the value (fail closed).
     Untransformable(Action),
+    /// Read by fallback alone (no evidence of what it is): only a rule naming the field
+    /// releases it.
+    Unreadable,
+    /// Its value is this category, which the metadata does not name, and that category's rule
+    /// does not allow what the field's rule asks (or there is none).
+    ValueIs(Category),
+    /// The field's name is itself personal data; neither the field nor its name is sent.
+    NameIsPersonal,
+}
+
+impl Why {
+    /// A stable code for the report (`reasonCode`), never containing a value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Why::Sent(_) => "sent",
+            Why::NoValue => "no_value",
+            Why::NoRule => "no_rule",
+            Why::CommercialOnly => "commercial_on_child_data",
+            Why::NeedsGuardian => "guardian_consent_required",
+            Why::NotConsented => "not_consented",
+            Why::NeedsSensitiveConsent => "sensitive_consent_required",
+            Why::PolicyDrops => "policy_drops",
+            Why::Untransformable(_) => "untransformable",
+            Why::Unreadable => "unreadable_field",
+            Why::ValueIs(_) => "value_category_stricter",
+            Why::NameIsPersonal => "name_is_personal_data",
+        }
+    }
+}
+
+/// Why the record was read as a child's or an adult's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SubjectBasis {
+    /// `subjectAge`.
+    SubjectAge,
+    /// The consent flow's age gate (`subject`).
+    ConsentFlow,
+    /// Nothing said: the policy's audience (`children`/`mixed` → child).
+    Audience,
+    /// A birth date in the record is below the threshold.
+    RecordBirthDate,
+    /// An age in the record is below the threshold.
+    RecordAge,
+    /// A birth date or age in the record could not be read (children/mixed policies).
+    UnreadableAge,
+}
+
+impl SubjectBasis {
+    /// The stable code (`subject.basis` in the JS result).
+    pub fn code(self) -> &'static str {
+        match self {
+            SubjectBasis::SubjectAge => "subject_age",
+            SubjectBasis::ConsentFlow => "consent_flow",
+            SubjectBasis::Audience => "audience",
+            SubjectBasis::RecordBirthDate => "record_birth_date",
+            SubjectBasis::RecordAge => "record_age",
+            SubjectBasis::UnreadableAge => "unreadable_age",
+        }
+    }
+}
+
+/// Who the minimizer took the record to be about, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    /// Child rules applied.
+    pub child: bool,
+    /// Why.
+    pub basis: SubjectBasis,
 }
 
 /// A set of the policy's purposes: bit `i` is the `i`-th purpose of [`Policy::purposes`]
@@ -182,6 +263,8 @@ pub struct Minimized {
     pub payload: Vec<(String, Vec<String>)>,
     /// One entry per input field, in record order.
     pub report: Vec<ReportEntry>,
+    /// Whose data the record was read as, and why.
+    pub subject: Subject,
 }
 
 /// A rule with its purposes as a set.
@@ -201,6 +284,8 @@ pub struct Minimizer {
     purpose_ids: Vec<String>,
     /// Purposes of a commercial kind (never for a child).
     commercial: PurposeSet,
+    /// Purposes declared `required`.
+    required: PurposeSet,
     fields: BTreeMap<String, Compiled>,
     /// By `Category as usize`.
     categories: Vec<Option<Compiled>>,
@@ -215,6 +300,48 @@ impl std::fmt::Debug for Minimizer {
             .field("key", &"<redacted>")
             .finish()
     }
+}
+
+/// A set of categories (bit `Category as usize`), without allocation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Categories(u64);
+
+impl Categories {
+    fn of(list: &[Category]) -> Self {
+        Categories(list.iter().fold(0, |s, &c| s | 1u64 << (c as u32)))
+    }
+
+    fn contains(self, c: Category) -> bool {
+        self.0 >> (c as u32) & 1 == 1
+    }
+
+    fn iter(self) -> impl Iterator<Item = Category> {
+        Category::ALL
+            .iter()
+            .copied()
+            .filter(move |&c| self.contains(c))
+    }
+}
+
+/// A field as read in the first pass: its classification for an adult, before any rule.
+#[derive(Debug, Clone, Copy)]
+struct Read {
+    category: Category,
+    sensitivity: Sensitivity,
+    fallback: bool,
+    detected: Categories,
+    named: Categories,
+    has_value: bool,
+    /// The name is itself personal data.
+    withheld: bool,
+}
+
+/// What the record says of its subject's age.
+#[derive(Debug, Clone, Copy, Default)]
+struct RecordAges {
+    birth_date_child: bool,
+    age_child: bool,
+    unreadable: bool,
 }
 
 impl Minimizer {
@@ -242,12 +369,16 @@ impl Minimizer {
             purposes: set_of(&purpose_ids, &r.purposes),
             action: r.action,
         };
-        let commercial = policy
-            .purposes
-            .values()
-            .enumerate()
-            .filter(|(_, p)| p.kind.is_commercial())
-            .fold(PurposeSet::default(), |s, (i, _)| s.with(i));
+        let set_where = |pick: &dyn Fn(&crate::policy::Purpose) -> bool| {
+            policy
+                .purposes
+                .values()
+                .enumerate()
+                .filter(|(_, p)| pick(p))
+                .fold(PurposeSet::default(), |s, (i, _)| s.with(i))
+        };
+        let commercial = set_where(&|p| p.kind.is_commercial());
+        let required = set_where(&|p| p.required);
         // Inserted one by one: already in order, and `collect` would bring in a sort.
         let mut fields = BTreeMap::new();
         for (name, r) in &policy.fields {
@@ -262,6 +393,7 @@ impl Minimizer {
             jurisdiction,
             purpose_ids,
             commercial,
+            required,
             fields,
             categories,
             pseudonymizers: Category::ALL.iter().map(|_| OnceLock::new()).collect(),
@@ -311,13 +443,29 @@ impl Minimizer {
             Why::Untransformable(Action::Hash) => {
                 "the value could not be hashed; dropped (fail closed)".into()
             }
-            Why::Untransformable(Action::Mask) => {
-                "the value could not be masked; dropped (fail closed)".into()
-            }
+            Why::Untransformable(Action::Mask) => format!(
+                "the value is not a valid {} to mask; dropped (fail closed)",
+                outcome.category.id()
+            ),
             Why::Untransformable(_) => {
                 "the value does not have the form to generalize; dropped (fail closed)".into()
             }
+            Why::Unreadable => "nothing shows what this field holds, and only a rule naming \
+                the field releases such a field; dropped (fail closed)"
+                .into(),
+            Why::ValueIs(c) => format!(
+                "its value is a {}, which the policy handles more strictly; dropped (fail closed)",
+                c.id()
+            ),
+            Why::NameIsPersonal => {
+                "the field's name is itself personal data; neither name nor value is sent".into()
+            }
         }
+    }
+
+    /// The report's stand-in for the name of the field at `index` when the name is withheld.
+    pub fn withheld_name(index: usize) -> String {
+        format!("[withheld:{index}]")
     }
 
     /// Minimizes `record` (field name → values) into a self-contained result.
@@ -329,19 +477,22 @@ impl Minimizer {
         record: &[(String, Vec<V>)],
         options: &MinimizeOptions,
     ) -> Result<Minimized, Error> {
-        let mut out = Minimized {
-            payload: Vec::new(),
-            report: Vec::with_capacity(record.len()),
-        };
-        self.minimize_each(
+        let mut payload = Vec::new();
+        let mut report = Vec::with_capacity(record.len());
+        let subject = self.minimize_each(
             record.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
             options,
             |name, outcome, sent| {
                 if outcome.action != Done::Dropped {
-                    out.payload.push((name.to_owned(), sent.to_vec()));
+                    payload.push((name.to_owned(), sent.to_vec()));
                 }
-                out.report.push(ReportEntry {
-                    field: name.to_owned(),
+                let field = if outcome.why == Why::NameIsPersonal {
+                    Minimizer::withheld_name(report.len())
+                } else {
+                    name.to_owned()
+                };
+                report.push(ReportEntry {
+                    field,
                     category: outcome.category,
                     sensitivity: outcome.sensitivity,
                     action: outcome.action,
@@ -353,97 +504,98 @@ impl Minimizer {
                 });
             },
         )?;
-        Ok(out)
+        Ok(Minimized {
+            payload,
+            report,
+            subject,
+        })
     }
 
     /// Minimizes `record` (field name → values), calling `each` per field in record order with
-    /// the name, the outcome and the values to send (empty when dropped). Nothing is called
-    /// when the record as a whole is refused.
+    /// the name, the outcome and the values to send (empty when dropped). The record is read
+    /// once; nothing is called when the record as a whole is refused. Returns whose data the
+    /// record was taken to be.
     ///
     /// # Errors
-    /// `consent_required` when consents are given but a required purpose is not among them;
+    /// `consent_required` when a required purpose is not consented (missing consents are none),
+    /// or needs a sensitive category present in the record without its own consent;
     /// `invalid_argument` for a bad age.
     pub fn minimize_each<'r, V: AsRef<str> + 'r>(
         &self,
         record: impl IntoIterator<Item = (&'r str, &'r [V])>,
         options: &MinimizeOptions,
         mut each: impl FnMut(&'r str, Outcome, &[String]),
-    ) -> Result<(), Error> {
-        // The classifier's own age check and threshold; an unknown age defers to the audience.
-        let child = match options.subject_age {
-            Some(_) => ClassifyOptions {
-                subject_age: options.subject_age,
-                jurisdiction: Some(self.jurisdiction.code.to_owned()),
-            }
-            .child_in()?
-            .is_some(),
-            // Else what the consent flow's age gate found; else the audience decides (fail
-            // closed: a children's or mixed audience means a child).
-            None => match options.subject_child {
-                Some(child) => child,
-                None => self.policy.audience != Audience::General,
-            },
-        };
-        let consented = match &options.consents {
-            Some(c) => {
-                if let Some((name, _)) = self
-                    .policy
-                    .purposes
-                    .iter()
-                    .find(|(name, p)| p.required && !c.purposes.contains(name))
-                {
-                    return Err(Error::ConsentRequired {
-                        path: "consents.purposes".into(),
-                        purpose: name.clone(),
-                    });
-                }
-                Some(set_of(&self.purpose_ids, &c.purposes))
-            }
-            None => None,
-        };
-        let guardian = options
-            .consents
-            .as_ref()
-            .is_some_and(|c| c.guardian_verified);
-        let ctx = Context {
-            child,
-            guardian,
-            consented,
-            consents: options.consents.as_ref(),
-        };
-        let child_in = child.then_some(self.jurisdiction);
-        // Classified from name and value, borrowing both (no per-field copies).
+    ) -> Result<Subject, Error> {
+        let fields: Vec<(&'r str, &'r [V])> = record.into_iter().collect();
+        // Pass 1: what every field is, and what the record says of its subject's age.
         let mut work = Workspace::default();
-        let mut sent: Vec<String> = Vec::new();
-        for (name, values) in record {
+        let mut reads = Vec::with_capacity(fields.len());
+        let mut ages = RecordAges::default();
+        for &(name, values) in &fields {
+            let withheld = name_is_personal(name);
             let meta = Meta {
-                name,
+                name: if withheld { "" } else { name },
                 ..Meta::default()
             };
-            let d = work.decide(meta, || values.iter().map(AsRef::as_ref), child_in);
-            let mut outcome = Outcome {
+            let d = work.decide(meta, || values.iter().map(AsRef::as_ref), None);
+            let has_value = values.iter().any(|v| !v.as_ref().trim().is_empty());
+            if has_value {
+                self.read_ages(d.category, values, options.today, &mut ages);
+            }
+            reads.push(Read {
                 category: d.category,
                 sensitivity: d.sensitivity,
+                fallback: d.fallback,
+                detected: Categories::of(d.detected),
+                named: Categories::of(d.named),
+                has_value,
+                withheld,
+            });
+        }
+        let subject = self.subject(options, ages)?;
+
+        // Missing consents are no consents.
+        let none = Consents::default();
+        let consents = options.consents.as_ref().unwrap_or(&none);
+        let consented = set_of(&self.purpose_ids, &consents.purposes);
+        let unconsented = PurposeSet(self.required.0 & !consented.0);
+        if let Some(i) = (0..self.purpose_ids.len()).find(|&i| unconsented.contains(i)) {
+            return Err(Error::ConsentRequired {
+                path: "consents.purposes".into(),
+                purpose: self.purpose_ids[i].clone(),
+                category: None,
+            });
+        }
+        let ctx = Context {
+            child: subject.child,
+            guardian: consents.guardian_verified,
+            consented,
+            consents,
+        };
+
+        // Pass 2: decide and transform every field; nothing is handed out until all are done.
+        let mut outcomes = Vec::with_capacity(fields.len());
+        let mut sent: Vec<String> = Vec::new();
+        let mut missing: Option<(usize, Category)> = None;
+        for (&(name, values), read) in fields.iter().zip(&reads) {
+            let (category, sensitivity, _) = for_subject(
+                read.category,
+                read.sensitivity,
+                read.fallback,
+                subject.child,
+            );
+            let mut outcome = Outcome {
+                category,
+                sensitivity,
                 action: Done::Dropped,
                 purposes: PurposeSet::default(),
                 why: Why::NoValue,
             };
-            sent.clear();
-            let decision = if values.iter().all(|v| v.as_ref().trim().is_empty()) {
-                Err(Why::NoValue)
-            } else {
-                self.decide(name, &outcome, &ctx)
-            };
-            match decision {
+            let start = sent.len();
+            match self.decide(name, read, &outcome, &ctx, &mut missing) {
                 Err(why) => outcome.why = why,
-                Ok((action, purposes)) => {
-                    outcome.why = match self.apply(
-                        action,
-                        outcome.category,
-                        values,
-                        options.today,
-                        &mut sent,
-                    ) {
+                Ok((action, purposes, target)) => {
+                    match self.apply(action, target, values, options.today, &mut sent) {
                         Ok(()) => {
                             outcome.action = match action {
                                 Action::Keep => Done::Keep,
@@ -453,33 +605,169 @@ impl Minimizer {
                                 Action::Drop => Done::Dropped,
                             };
                             outcome.purposes = purposes;
-                            Why::Sent(action)
+                            outcome.why = Why::Sent(action);
                         }
                         Err(why) => {
-                            sent.clear(); // fail closed: nothing of a half-done field
-                            why
+                            sent.truncate(start); // fail closed: nothing of a half-done field
+                            outcome.why = why;
                         }
-                    };
+                    }
                 }
             }
-            each(name, outcome, &sent);
+            outcomes.push((outcome, start..sent.len()));
         }
-        Ok(())
+        if let Some((i, category)) = missing {
+            return Err(Error::ConsentRequired {
+                path: "consents.sensitiveCategories".into(),
+                purpose: self.purpose_ids[i].clone(),
+                category: Some(category.id().to_owned()),
+            });
+        }
+        for (&(name, _), (outcome, range)) in fields.iter().zip(outcomes) {
+            each(name, outcome, &sent[range]);
+        }
+        Ok(subject)
     }
 
-    /// The action and purposes that apply to a field, or why it is dropped.
+    /// Notes what a birth-date or age field says of its subject.
+    fn read_ages<V: AsRef<str>>(
+        &self,
+        category: Category,
+        values: &[V],
+        today: CivilDate,
+        ages: &mut RecordAges,
+    ) {
+        for v in values
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|v| !v.trim().is_empty())
+        {
+            let age = match category {
+                Category::BirthDate => birth_date_age(v, today),
+                Category::Age => age_in_years(v),
+                _ => return,
+            };
+            match age {
+                None => ages.unreadable = true,
+                Some(a) if self.jurisdiction.is_child(a) => match category {
+                    Category::BirthDate => ages.birth_date_child = true,
+                    _ => ages.age_child = true,
+                },
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Whose data the record is: what the caller says, made stricter by what the record says.
+    fn subject(&self, options: &MinimizeOptions, ages: RecordAges) -> Result<Subject, Error> {
+        let declared = match (options.subject_age, options.subject_child) {
+            (Some(_), _) => Subject {
+                child: ClassifyOptions {
+                    subject_age: options.subject_age,
+                    jurisdiction: Some(self.jurisdiction.code.to_owned()),
+                }
+                .child_in()?
+                .is_some(),
+                basis: SubjectBasis::SubjectAge,
+            },
+            (None, Some(child)) => Subject {
+                child,
+                basis: SubjectBasis::ConsentFlow,
+            },
+            // Fail closed: a children's or mixed audience means a child.
+            (None, None) => Subject {
+                child: self.policy.audience != Audience::General,
+                basis: SubjectBasis::Audience,
+            },
+        };
+        if declared.child {
+            return Ok(declared);
+        }
+        let basis = if ages.birth_date_child {
+            SubjectBasis::RecordBirthDate
+        } else if ages.age_child {
+            SubjectBasis::RecordAge
+        } else if ages.unreadable && self.policy.audience != Audience::General {
+            SubjectBasis::UnreadableAge
+        } else {
+            return Ok(declared);
+        };
+        Ok(Subject { child: true, basis })
+    }
+
+    /// The rule, purposes and category to transform in that apply to a field, or why it is
+    /// dropped. Notes in `missing` a required purpose that lacks a sensitive category's consent.
     fn decide(
         &self,
         name: &str,
+        read: &Read,
         outcome: &Outcome,
         ctx: &Context<'_>,
-    ) -> Result<(Action, PurposeSet), Why> {
+        missing: &mut Option<(usize, Category)>,
+    ) -> Result<(Action, PurposeSet, Category), Why> {
+        if read.withheld {
+            return Err(Why::NameIsPersonal);
+        }
+        if !read.has_value {
+            return Err(Why::NoValue);
+        }
         let category = outcome.category;
-        let rule = self
-            .fields
-            .get(name)
-            .or_else(|| self.categories[category as usize].as_ref())
-            .ok_or(Why::NoRule)?;
+        let (rule, by_name) = match self.fields.get(name) {
+            Some(rule) => (rule, true),
+            None => match &self.categories[category as usize] {
+                Some(_) if read.fallback => return Err(Why::Unreadable),
+                Some(rule) => (rule, false),
+                None => return Err(Why::NoRule),
+            },
+        };
+        let (mut action, mut purposes) =
+            self.admit(rule, category, outcome.sensitivity, ctx, missing)?;
+        let mut target = category;
+        // The value's own categories that the metadata does not name: their rules apply too,
+        // and the stricter action wins (a phone number typed into `favoriteAnimal`).
+        for c in read.detected.iter() {
+            let own_rule = c == category && !by_name;
+            if read.named.contains(c) || own_rule {
+                continue;
+            }
+            let other = self.categories[c as usize]
+                .as_ref()
+                .ok_or(Why::ValueIs(c))?;
+            let (_, sensitivity, _) = for_subject(c, c.default_sensitivity(), false, ctx.child);
+            let (theirs, their_purposes) = self
+                .admit(other, c, sensitivity, ctx, &mut None)
+                .map_err(|_| Why::ValueIs(c))?;
+            purposes = PurposeSet(purposes.0 & their_purposes.0);
+            if purposes.is_empty() {
+                return Err(Why::ValueIs(c));
+            }
+            let stricter = stricter(action, theirs).ok_or(Why::ValueIs(c))?;
+            // Personal data inside a comment: a transform for that data cannot be applied to
+            // the whole text.
+            if category == Category::FreeText && c != category && stricter != Action::Keep {
+                return Err(Why::ValueIs(c));
+            }
+            if stricter != action {
+                target = c;
+            }
+            action = stricter;
+        }
+        Ok((action, purposes, target))
+    }
+
+    /// A rule's action and purposes for a field of `category` and `sensitivity`, after the
+    /// child, guardian and consent checks; or why it is dropped.
+    fn admit(
+        &self,
+        rule: &Compiled,
+        category: Category,
+        sensitivity: Sensitivity,
+        ctx: &Context<'_>,
+        missing: &mut Option<(usize, Category)>,
+    ) -> Result<(Action, PurposeSet), Why> {
+        if rule.action == Action::Drop {
+            return Err(Why::PolicyDrops);
+        }
         let mut purposes = rule.purposes;
         if ctx.child {
             purposes = PurposeSet(purposes.0 & !self.commercial.0);
@@ -487,19 +775,25 @@ impl Minimizer {
         if purposes.is_empty() {
             return Err(Why::CommercialOnly);
         }
-        if ctx.child && outcome.sensitivity > Sensitivity::None && !ctx.guardian {
+        if ctx.child && sensitivity > Sensitivity::None && !ctx.guardian {
             return Err(Why::NeedsGuardian);
         }
-        if let (Some(consented), Some(c)) = (ctx.consented, ctx.consents) {
-            purposes = PurposeSet(purposes.0 & consented.0);
-            if purposes.is_empty() {
-                return Err(Why::NotConsented);
+        purposes = PurposeSet(purposes.0 & ctx.consented.0);
+        if purposes.is_empty() {
+            return Err(Why::NotConsented);
+        }
+        if category.default_sensitivity() == Sensitivity::Sensitive
+            && !ctx
+                .consents
+                .sensitive_categories
+                .iter()
+                .any(|s| s == category.id())
+        {
+            let required = purposes.0 & self.required.0;
+            if required != 0 && missing.is_none() {
+                *missing = Some((required.trailing_zeros() as usize, category));
             }
-            if category.default_sensitivity() == Sensitivity::Sensitive
-                && !c.sensitive_categories.iter().any(|s| s == category.id())
-            {
-                return Err(Why::NeedsSensitiveConsent);
-            }
+            return Err(Why::NeedsSensitiveConsent);
         }
         Ok((rule.action, purposes))
     }
@@ -545,6 +839,59 @@ impl Minimizer {
     }
 }
 
+/// The stricter of two actions: `keep` yields to anything, `drop` beats anything; two different
+/// transforms (a mask and a hash, two generalizations) have no order: `None` (dropped).
+fn stricter(a: Action, b: Action) -> Option<Action> {
+    match (a, b) {
+        _ if a == b => Some(a),
+        (Action::Drop, _) | (_, Action::Drop) => Some(Action::Drop),
+        (Action::Keep, x) | (x, Action::Keep) => Some(x),
+        _ => None,
+    }
+}
+
+/// A field name that is itself personal data (a phone number, an ID, an e-mail as a key).
+fn name_is_personal(name: &str) -> bool {
+    crate::detect::detect_value(name).iter().any(|d| {
+        d.strength == crate::detect::Strength::Validated
+            && d.kind.category().default_sensitivity() > Sensitivity::None
+    })
+}
+
+/// The age on `today` of someone born on the date `v` says: a full date, or a year and month
+/// (read as the month's last day), or a year (read as 31 December) — the youngest the answer
+/// allows (fail closed). `None` if unreadable or in the future.
+fn birth_date_age(v: &str, today: CivilDate) -> Option<f64> {
+    let v = crate::detect::fold::fold(v.trim());
+    let date = CivilDate::parse(&v).or_else(|| {
+        let parts: Vec<&str> = v
+            .split(['-', '/', '.', '年', '月', '日', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
+        let year: i32 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
+        let month: u32 = match parts.get(1) {
+            Some(m) => m.parse().ok()?,
+            None => 12,
+        };
+        if parts.len() > 2 || !(1900..=2100).contains(&year) {
+            return None;
+        }
+        let day = CivilDate::days_in_month(year, month)?;
+        Some(CivilDate { year, month, day })
+    })?;
+    date.age_on(today).map(f64::from)
+}
+
+/// The number of years an age field says (`9`, `9岁`, `9 years`, `10.5`); `None` otherwise.
+fn age_in_years(v: &str) -> Option<f64> {
+    let v = crate::detect::fold::fold(v.trim());
+    let end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(v.len());
+    let age: f64 = v[..end].parse().ok()?;
+    (age.is_finite() && (0.0..150.0).contains(&age)).then_some(age)
+}
+
 /// The purposes among `names` that `ids` (the policy's, in [`PurposeSet`] order) declares.
 fn set_of(ids: &[String], names: &[String]) -> PurposeSet {
     names
@@ -557,7 +904,7 @@ fn set_of(ids: &[String], names: &[String]) -> PurposeSet {
 struct Context<'a> {
     child: bool,
     guardian: bool,
-    /// The consented purposes, when consents were given.
-    consented: Option<PurposeSet>,
-    consents: Option<&'a Consents>,
+    /// The consented purposes.
+    consented: PurposeSet,
+    consents: &'a Consents,
 }

@@ -80,7 +80,8 @@ pub fn age_band(age: u32) -> &'static str {
 /// `value` generalized to `target`, or `None` if the value does not have the expected form
 /// (the engine then drops the field).
 pub fn generalize(target: Target, value: &str, today: CivilDate) -> Option<String> {
-    let v = value.trim();
+    let folded = crate::detect::fold::fold(value);
+    let v = folded.trim();
     match target {
         Target::Year => CivilDate::parse(v).map(|d| d.year.to_string()),
         Target::YearMonth => CivilDate::parse(v).map(|d| format!("{}-{:02}", d.year, d.month)),

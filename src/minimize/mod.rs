@@ -19,7 +19,8 @@ mod mask;
 mod normalize;
 
 pub use engine::{
-    Consents, Done, MinimizeOptions, Minimized, Minimizer, Outcome, PurposeSet, ReportEntry, Why,
+    Consents, Done, MinimizeOptions, Minimized, Minimizer, Outcome, PurposeSet, ReportEntry,
+    Subject, SubjectBasis, Why,
 };
 pub use generalize::{age_band, generalize, CivilDate};
 pub use input::{consents_from_json, record_from_json, FlatRecord, Record};

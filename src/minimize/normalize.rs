@@ -1,9 +1,13 @@
 //! Canonical forms for hashing. Ad platforms hash e-mail addresses trimmed and lower-cased and
 //! phone numbers in E.164; minform does the same so pseudonyms join across forms and devices.
 
+use crate::detect::fold::fold;
 use crate::taxonomy::Category;
 
 /// The canonical form of `value` in `category`, before hashing.
+///
+/// Values are folded first ([`fold`]: full-width forms, invisible characters, Chinese
+/// numerals, dotted digit groups).
 ///
 /// * e-mail: trimmed, lower-cased;
 /// * phone: E.164 (`+8613800138000`), `+86` assumed for a bare Chinese mobile or a landline with
@@ -11,6 +15,9 @@ use crate::taxonomy::Category;
 /// * ID numbers and bank accounts: separators removed, letters upper-cased;
 /// * everything else: whitespace trimmed and folded to single spaces.
 pub fn normalize(category: Category, value: &str) -> String {
+    // Full-width digits, no-break and zero-width spaces, Chinese numerals: the same value
+    // typed another way gets the same pseudonym.
+    let value = &*fold(value);
     let folded = || value.split_whitespace().collect::<Vec<_>>().join(" ");
     match category {
         Category::Email => value.trim().to_lowercase(),

@@ -25,6 +25,15 @@ pub(crate) fn js_error(err: &Error) -> JsValue {
     if let Some(path) = err.path() {
         set(&details, "path", &path.into());
     }
+    if let Error::ConsentRequired {
+        purpose, category, ..
+    } = err
+    {
+        set(&details, "purpose", &purpose.into());
+        if let Some(category) = category {
+            set(&details, "category", &category.into());
+        }
+    }
     let registered = ERROR_CLASS.with(|slot| slot.borrow().clone());
     if let Some(class) = registered {
         let args = js_sys::Array::of2(&message.as_str().into(), &details);

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::minimize::{
     consents_from_json, record_from_json, CivilDate, Done, FlatRecord, MinimizeOptions, Minimizer,
-    Outcome, PurposeSet, Why,
+    Outcome, PurposeSet, Subject, Why,
 };
 use crate::policy::{check, describe, Policy};
 use crate::taxonomy::Category;
@@ -70,6 +70,8 @@ pub struct WasmMinimizer {
     payload: RefCell<String>,
     /// Distinct report entries seen, by id.
     entries: RefCell<Interned>,
+    /// Whose data the last `minimize` read the record as (`{ child, basis }`).
+    subject: RefCell<Option<Subject>>,
 }
 
 #[derive(Default)]
@@ -102,6 +104,7 @@ impl WasmMinimizer {
                 inner,
                 payload: RefCell::default(),
                 entries: RefCell::default(),
+                subject: RefCell::default(),
             })
         };
         run().map_err(|e| js_error(&e))
@@ -178,13 +181,29 @@ impl WasmMinimizer {
         std::mem::take(&mut *self.payload.borrow_mut())
     }
 
-    /// `{"reason": …, "purposes": [...]}` of an entry id, or `undefined`.
+    /// `{"reason": …, "reasonCode": …, "purposes": [...], "withheld"?: true}` of an entry id,
+    /// or `undefined`. `withheld`: the field's name is itself personal data and is not echoed.
     #[wasm_bindgen(js_name = entryJson)]
     pub fn entry_json(&self, id: u32) -> Option<String> {
         let entries = self.entries.borrow();
         let outcome = entries.keys.get(id as usize)?;
         let purposes: Vec<&str> = self.inner.purpose_ids(outcome.purposes).collect();
-        Some(json!({ "reason": self.inner.reason(outcome), "purposes": purposes }).to_string())
+        let mut entry = json!({
+            "reason": self.inner.reason(outcome),
+            "reasonCode": outcome.why.code(),
+            "purposes": purposes,
+        });
+        if outcome.why == Why::NameIsPersonal {
+            entry["withheld"] = true.into();
+        }
+        Some(entry.to_string())
+    }
+
+    /// `{"child": bool, "basis": code}` for the last `minimize`, or `undefined` before one.
+    #[wasm_bindgen(js_name = subjectJson)]
+    pub fn subject_json(&self) -> Option<String> {
+        let subject = (*self.subject.borrow())?;
+        Some(json!({ "child": subject.child, "basis": subject.basis.code() }).to_string())
     }
 }
 
@@ -225,12 +244,18 @@ impl WasmMinimizer {
                     payload.push_str(value);
                 }
             });
-        if let Err(e) = result {
-            payload.clear();
-            return Err(match e {
-                Error::InvalidArgument { .. } | Error::ConsentRequired { .. } => e.under("options"),
-                e => e,
-            });
+        match result {
+            Ok(subject) => *self.subject.borrow_mut() = Some(subject),
+            Err(e) => {
+                payload.clear();
+                *self.subject.borrow_mut() = None;
+                return Err(match e {
+                    Error::InvalidArgument { .. } | Error::ConsentRequired { .. } => {
+                        e.under("options")
+                    }
+                    e => e,
+                });
+            }
         }
         Ok(packed)
     }

@@ -1,0 +1,312 @@
+//! Folding values before detection, so that a number written to slip past a detector is read
+//! like the plain one.
+//!
+//! People (and attackers) type `１３９１２３４５６７８` in a full-width input method,
+//! paste `139 1234 5678` with no-break or zero-width spaces, write `139.1234.5678`,
+//! `139/1234/5678`, `一三九一二三四五六七八` or `①③⑨…`. All of these are a child's phone
+//! number, and a detector that only reads ASCII digits lets them leave the page raw.
+//! [`fold`] rewrites a value into the form the detectors read:
+//!
+//! * the compatibility forms Unicode NFKC maps to ASCII: full-width ASCII (U+FF01–FF5E), the
+//!   ideographic space, no-break and other fixed-width spaces (→ space), superscript and
+//!   subscript digits, circled and parenthesized numbers and digits with a full stop (①→1,
+//!   ⑴→(1), ⒈→1.), mathematical digits (𝟏→1);
+//! * invisible characters removed: zero-width space/joiners, word joiner, soft hyphen, BOM,
+//!   Mongolian vowel separator, invisible operators (NFKC keeps these; they only hide text);
+//! * decimal digits of other scripts (Arabic-Indic, Devanagari, Bengali, Thai, …) → ASCII;
+//! * inside a run of at least seven digits: Chinese numerals (〇零一二三四五六七八九, and 幺
+//!   as 1 is read aloud in phone numbers) → ASCII digits, and one separator repeated between
+//!   three or more digit groups (`.` `/` `_` `·` `・` `、` `,` and dash look-alikes) → `-`,
+//!   the separator the detectors read (a dotted quad of short groups stays: it is an IPv4).
+//!
+//! Why not the `unicode-normalization` crate's NFKC: its composition and compatibility tables
+//! would add to every page more than this whole module's job needs (the module is ~2 kB of
+//! wasm), NFKC keeps zero-width characters and other scripts' digits as they are, and it does
+//! nothing for Chinese numerals or separators. The cases NFKC covers that matter to a
+//! detector (digits, ASCII letters and punctuation, spaces) are all here, tested one by one.
+//!
+//! [`fold_mapped`] also returns, for every byte of the folded text, the byte offset in the
+//! original it came from, so that spans found in the folded text can be reported in the
+//! original (`findPersonalData` offsets).
+
+use std::borrow::Cow;
+
+/// `text` folded for detection (see the module docs); borrowed when nothing changes.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if !needs_fold(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(fold_mapped(text).0)
+}
+
+/// [`fold`], with the original byte offset of every byte of the result, plus one entry for
+/// the end (`map[folded.len()] == text.len()`).
+pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    // Folded characters with the offset of the original character each came from.
+    let mut units: Vec<(char, usize)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        match fold_char(c) {
+            Folded::Same => units.push((c, at)),
+            Folded::Drop => {}
+            Folded::Char(f) => units.push((f, at)),
+            Folded::Text(s) => units.extend(s.chars().map(|f| (f, at))),
+        }
+    }
+    digit_runs(&mut units);
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (c, at) in units {
+        out.push(c);
+        map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// Whether [`fold`] can change `text` (a cheap pre-check: ASCII text without separators
+/// between long digit runs is returned as it is).
+fn needs_fold(text: &str) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    // ASCII: only the separator rewriting can apply, and only with seven or more digits.
+    let b = text.as_bytes();
+    b.iter().filter(|c| c.is_ascii_digit()).count() >= 7
+        && b.iter().any(|&c| matches!(c, b'.' | b'/' | b'_' | b','))
+}
+
+enum Folded {
+    Same,
+    Drop,
+    Char(char),
+    Text(&'static str),
+}
+
+/// Zero code points of other scripts' decimal digits (each block is `0`–`9` in order).
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, // Arabic-Indic
+    0x06F0, // Extended Arabic-Indic (Persian, Urdu)
+    0x07C0, // NKo
+    0x0966, // Devanagari (Hindi, Marathi, Nepali)
+    0x09E6, // Bengali
+    0x0A66, // Gurmukhi
+    0x0AE6, // Gujarati
+    0x0B66, // Oriya
+    0x0BE6, // Tamil
+    0x0C66, // Telugu
+    0x0CE6, // Kannada
+    0x0D66, // Malayalam
+    0x0E50, // Thai
+    0x0ED0, // Lao
+    0x0F20, // Tibetan
+    0x1040, // Myanmar
+    0x17E0, // Khmer
+    0x1810, // Mongolian
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, // mathematical bold … monospace
+    0xFF10,  // full-width (also covered by the full-width block)
+];
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+const NUMBERS: [&str; 20] = [
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+    "18", "19", "20",
+];
+const PAREN_NUMBERS: [&str; 20] = [
+    "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)",
+    "(14)", "(15)", "(16)", "(17)", "(18)", "(19)", "(20)",
+];
+const STOP_NUMBERS: [&str; 20] = [
+    "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.", "10.", "11.", "12.", "13.", "14.", "15.",
+    "16.", "17.", "18.", "19.", "20.",
+];
+
+fn fold_char(c: char) -> Folded {
+    let u = u32::from(c);
+    if u < 0x80 {
+        return Folded::Same;
+    }
+    match c {
+        // Invisible: zero-width space and joiners, word joiner and invisible operators, BOM,
+        // soft hyphen, Mongolian vowel separator, left-to-right/right-to-left marks.
+        '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Folded::Drop,
+        // Spaces of every width (NFKC: no-break, en/em/thin/hair spaces → space).
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Folded::Char(' '),
+        // Full-width ASCII.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0).map_or(Folded::Same, Folded::Char),
+        // Dash look-alikes (hyphen, non-breaking hyphen, figure dash, en/em dash, minus).
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => Folded::Char('-'),
+        '⁰' | '¹' | '²' | '³' | '⁴'..='⁹' => SUPERSCRIPTS
+            .iter()
+            .position(|&s| s == c)
+            .map_or(Folded::Same, |d| Folded::Char(char::from(b'0' + d as u8))),
+        '\u{2080}'..='\u{2089}' => Folded::Char(char::from(b'0' + (u - 0x2080) as u8)),
+        '\u{24EA}' => Folded::Char('0'), // ⓪
+        '\u{2460}'..='\u{2473}' => Folded::Text(NUMBERS[(u - 0x2460) as usize]), // ①–⑳
+        '\u{2474}'..='\u{2487}' => Folded::Text(PAREN_NUMBERS[(u - 0x2474) as usize]), // ⑴–⒇
+        '\u{2488}'..='\u{249B}' => Folded::Text(STOP_NUMBERS[(u - 0x2488) as usize]), // ⒈–⒛
+        _ => DIGIT_ZEROS
+            .iter()
+            .find(|&&zero| (zero..zero + 10).contains(&u))
+            .map_or(Folded::Same, |&zero| {
+                Folded::Char(char::from(b'0' + (u - zero) as u8))
+            }),
+    }
+}
+
+/// The value of a Chinese numeral used digit by digit (phone numbers, IDs read aloud).
+fn chinese_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '幺' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Separators people put between digit groups besides space and dash.
+fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '/' | '_' | ',' | '·' | '・' | '‧' | '、' | '．' | '。' | '-' | ' '
+    )
+}
+
+/// Rewrites, in place, runs of digits (ASCII or Chinese numerals) with at least seven digits:
+/// Chinese numerals become ASCII digits; a single separator kind repeated between three or more
+/// groups becomes `-`. Each rewritten character keeps the offset of the one it replaces.
+fn digit_runs(units: &mut [(char, usize)]) {
+    let is_digit = |c: char| c.is_ascii_digit() || chinese_digit(c).is_some();
+    let mut i = 0;
+    while i < units.len() {
+        if !is_digit(units[i].0) {
+            i += 1;
+            continue;
+        }
+        // A run: digits, and single separators between digits.
+        let start = i;
+        let mut end = i;
+        let mut j = i;
+        while j < units.len() {
+            let c = units[j].0;
+            if is_digit(c) {
+                end = j + 1;
+                j += 1;
+            } else if is_group_separator(c) && units.get(j + 1).is_some_and(|u| is_digit(u.0)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &units[start..end];
+        let digits = run.iter().filter(|u| is_digit(u.0)).count();
+        // Glued to ASCII letters it is a code (an order number, a VIN), not a number to read.
+        let before = match start.checked_sub(1).map(|p| units[p].0) {
+            Some(c) if is_group_separator(c) => start.checked_sub(2).map(|p| units[p].0),
+            c => c,
+        };
+        let letters_near = before.is_some_and(|c| c.is_ascii_alphabetic())
+            || units.get(end).is_some_and(|u| u.0.is_ascii_alphabetic());
+        if (7..=24).contains(&digits) && !letters_near {
+            let mut seps = run.iter().map(|u| u.0).filter(|&c| !is_digit(c));
+            let first = seps.next();
+            let one_kind = first.is_some_and(|s| seps.all(|c| c == s));
+            let groups = run.split(|u| !is_digit(u.0)).count();
+            let short_groups = run.split(|u| !is_digit(u.0)).all(|g| g.len() <= 3);
+            let ipv4_like = groups == 4 && short_groups;
+            let rewrite = one_kind
+                && groups >= 3
+                && !ipv4_like
+                && digits <= 15
+                && !matches!(first, Some('-' | ' '));
+            for u in &mut units[start..end] {
+                if let Some(d) = chinese_digit(u.0) {
+                    u.0 = char::from(b'0' + d);
+                } else if rewrite && !u.0.is_ascii_digit() {
+                    u.0 = '-';
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn obfuscated_phone_numbers_fold_to_digits() {
+        for v in [
+            "１３９１２３４５６７８",
+            "1\u{200B}3\u{200B}9\u{200C}1234\u{FEFF}5678",
+            "一三九一二三四五六七八",
+            "幺三九幺二三四五六七八",
+            "①③⑨①②③④⑤⑥⑦⑧",
+            "𝟏𝟑𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖",
+            "١٣٩١٢٣٤٥٦٧٨",
+            "१३९१२३४५६७८",
+            "139１２３４5678",
+        ] {
+            assert_eq!(fold(v), "13912345678", "{v}");
+        }
+        for v in [
+            "139.1234.5678",
+            "139/1234/5678",
+            "139_1234_5678",
+            "139·1234·5678",
+            "139–1234–5678",
+        ] {
+            assert_eq!(fold(v), "139-1234-5678", "{v}");
+        }
+        assert_eq!(fold("139 1234 5678"), "139 1234 5678", "read as it is");
+        assert_eq!(fold("139\u{00A0}1234\u{2009}5678"), "139 1234 5678");
+    }
+
+    #[test]
+    fn ordinary_values_are_left_alone() {
+        for v in [
+            "39.9042,116.4074",
+            "192.168.1.10",
+            "3.14",
+            "SKU-2231",
+            "第一中学",
+            "一年级三班",
+            "王小明",
+            "AB.123.456.789",
+        ] {
+            assert_eq!(fold(v), v, "{v}");
+        }
+        assert!(matches!(fold("plain text 123"), Cow::Borrowed(_)));
+        assert_eq!(fold("2017.05.12"), "2017-05-12");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let text = "电话：一三九 1234\u{200B}5678。";
+        let (folded, map) = fold_mapped(text);
+        assert_eq!(folded, "电话:139 12345678。");
+        let start = folded.find('1').unwrap();
+        let end = folded.find('。').unwrap();
+        assert_eq!(&text[map[start]..map[end]], "一三九 1234\u{200B}5678");
+        assert_eq!(map[folded.len()], text.len());
+    }
+}
