@@ -220,7 +220,9 @@ fn digit_runs(units: &mut [(char, usize)]) {
         let digits = run.iter().filter(|u| is_digit(u.0)).count();
         // Glued to ASCII letters it is a code (an order number, a VIN), not a number to read.
         let before = match start.checked_sub(1).map(|p| units[p].0) {
-            Some(c) if is_group_separator(c) => start.checked_sub(2).map(|p| units[p].0),
+            Some(c) if c != ' ' && is_group_separator(c) => {
+                start.checked_sub(2).map(|p| units[p].0)
+            }
             c => c,
         };
         let letters_near = before.is_some_and(|c| c.is_ascii_alphabetic())

@@ -143,6 +143,16 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
                 ),
             });
         }
+        // A child's comment box is presumed to hold their PI (PRODUCT.md, fail closed): sent
+        // raw, whatever a child typed into it leaves the page.
+        if children && rule.action == Action::Keep && category == Category::FreeText {
+            out.push(Finding {
+                severity: Severity::Warning,
+                code: "free_text_kept_raw",
+                path: format!("{path}.action"),
+                message: "free text of a child is kept raw: whatever a child types there (a phone number, an address, a school) leaves the page; drop it or name only the fields you need".into(),
+            });
+        }
         if category == Category::Credential && only_optional(policy, rule) {
             out.push(Finding {
                 severity: Severity::Warning,
