@@ -357,12 +357,15 @@ impl Workspace {
             .iter()
             .any(|c| t.trim().eq_ignore_ascii_case(c))
         }) || values().nth(1).is_some();
-        let (category, mut confidence) = evidence.decide();
+        let (mut category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
 
+        // Personal data inside the value: scanned in a comment box, and in any value that does
+        // not validate as what the field is said to be ("数量" holding "请联系 139…"), so that
+        // the stricter reading can win.
         let mut sensitivity = category.default_sensitivity();
-        if category == Category::FreeText {
+        if category == Category::FreeText || !self.detected.contains(&category) {
             self.found.clear();
             for v in values() {
                 self.found
@@ -370,16 +373,30 @@ impl Workspace {
             }
             crate::small_sort::sort_small_by_key(&mut self.found, |k| *k);
             self.found.dedup();
+            self.found
+                .retain(|k| k.category().default_sensitivity() > Sensitivity::None);
+            // A "non-personal" field that holds personal data is not non-personal: it is text
+            // with personal data in it.
+            if category == Category::NonPersonal && !self.found.is_empty() {
+                category = Category::FreeText;
+                sensitivity = Sensitivity::None;
+                reasons.clear();
+            }
+        }
+        if category == Category::FreeText {
             for &kind in &self.found {
                 let c = kind.category();
                 sensitivity = sensitivity.max(c.default_sensitivity());
                 reasons.push(Reason::Content(kind));
-                if c.default_sensitivity() > Sensitivity::None && !self.detected.contains(&c) {
-                    self.detected.push(c);
-                }
             }
             if reasons.is_empty() {
                 confidence = confidence.min(0.2);
+            }
+        }
+        for &kind in &self.found {
+            let c = kind.category();
+            if !self.detected.contains(&c) {
+                self.detected.push(c);
             }
         }
         let fallback = reasons.is_empty();

@@ -234,8 +234,14 @@ fn digit_runs(units: &mut [(char, usize)]) {
             let groups = run.split(|u| !is_digit(u.0)).count();
             let short_groups = run.split(|u| !is_digit(u.0)).all(|g| g.len() <= 3);
             let ipv4_like = groups == 4 && short_groups;
+            // Two groups only when the first is an area code with its trunk 0 ("010.62751234"):
+            // a number with a leading 0 and three or four digits before the point is no decimal.
+            let area_code = groups == 2
+                && run.split(|u| !is_digit(u.0)).next().is_some_and(|g| {
+                    (3..=4).contains(&g.len()) && matches!(g[0].0, '0' | '〇' | '零')
+                });
             let rewrite = one_kind
-                && groups >= 3
+                && (groups >= 3 || area_code)
                 && !ipv4_like
                 && digits <= 15
                 && !matches!(first, Some('-' | ' '));
@@ -299,6 +305,9 @@ mod tests {
         }
         assert!(matches!(fold("plain text 123"), Cow::Borrowed(_)));
         assert_eq!(fold("2017.05.12"), "2017-05-12");
+        assert_eq!(fold("010.62751234"), "010-62751234");
+        assert_eq!(fold("0.62751234"), "0.62751234");
+        assert_eq!(fold("100.62751234"), "100.62751234");
     }
 
     #[test]
