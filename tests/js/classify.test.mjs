@@ -68,8 +68,16 @@ test('sensitivity: inherent, child escalation by jurisdiction, free text raised 
   assert.equal(adult[3].category, 'free_text');
 
   const child = classifyFields(fields, { subjectAge: 11 });
-  assert.deepEqual(child.map((r) => r.sensitivity), ['sensitive', 'sensitive', 'none', 'sensitive', 'none']);
+  // For a child, free text is sensitive whatever it holds (PIPL Art. 28; PRODUCT.md).
+  assert.deepEqual(child.map((r) => r.sensitivity), ['sensitive', 'sensitive', 'none', 'sensitive', 'sensitive']);
   assert.ok(child[1].reasons.includes('child:CN<14'));
+  assert.ok(child[4].reasons.includes('child:CN<14'));
+  // A field nothing explains is free text, sensitive, for a child; for an adult a bare code
+  // with no label is non-personal.
+  const [unknown] = classifyFields([{ name: 'q7', value: '7' }], { subjectAge: 9 });
+  assert.deepEqual([unknown.category, unknown.sensitivity], ['free_text', 'sensitive']);
+  assert.deepEqual(unknown.reasons, ['fallback:free_text', 'child:CN<14']);
+  assert.equal(classifyFields([{ name: 'q7', value: '7' }])[0].sensitivity, 'none');
   assert.equal(classifyFields(fields, { subjectAge: 14 })[1].sensitivity, 'personal', '14 is not a child in CN');
   assert.equal(classifyFields(fields, { subjectAge: 15, jurisdiction: 'VN' })[1].sensitivity, 'sensitive');
   assert.equal(classifyFields(fields, { subjectAge: 13, jurisdiction: 'us' })[1].sensitivity, 'personal');

@@ -37,10 +37,22 @@ test('minform preview prints payload and report; options and bad input are handl
   const result = JSON.parse(out.stdout);
   assert.deepEqual(result.payload, { guardianPhone: '138****5678', birthday: '2014' });
   assert.deepEqual(result.report.map((r) => r.action), ['mask', 'generalize', 'dropped']);
-  const noConsent = JSON.parse(run('preview', policy('kids-signup.json'), record, '--age', '11', '--key', key).stdout);
-  assert.deepEqual(noConsent.payload, {}, 'a child without guardian consent');
-  const adult = JSON.parse(run('preview', policy('kids-signup.json'), record, '--age', '30', '--jurisdiction', 'US').stdout);
-  assert.equal(adult.payload.birthday, '2014');
+  // Without --consents nothing was consented: the required purpose refuses the record.
+  const noConsent = run('preview', policy('kids-signup.json'), record, '--age', '11', '--key', key);
+  assert.equal(noConsent.status, 1);
+  assert.match(noConsent.stderr, /consent_required at consents\.purposes/);
+  const unverified = join(dir, 'unverified.json');
+  writeFileSync(unverified, JSON.stringify({ purposes: ['enrolment', 'notices'], sensitiveCategories: [], guardianVerified: false }));
+  const child = JSON.parse(run('preview', policy('kids-signup.json'), record, '--age', '11', '--consents', unverified, '--key', key).stdout);
+  assert.deepEqual(child.payload, {}, 'a child without verified guardian consent');
+  // The record's own birthday (2014) is a child's even when --age says 30.
+  const parent = JSON.parse(run('preview', policy('kids-signup.json'), record, '--age', '30', '--consents', unverified).stdout);
+  assert.deepEqual(parent.payload, {});
+  assert.deepEqual(parent.subject, { child: true, basis: 'record_birth_date' });
+  const adultRecord = join(dir, 'adult.json');
+  writeFileSync(adultRecord, JSON.stringify({ guardianPhone: '13812345678', birthday: '1990-03-09' }));
+  const adult = JSON.parse(run('preview', policy('kids-signup.json'), adultRecord, '--age', '30', '--jurisdiction', 'US', '--consents', unverified).stdout);
+  assert.equal(adult.payload.birthday, '1990');
   assert.equal(run('preview', policy('kids-signup.json'), record, '--age', 'ten').status, 2);
   assert.equal(run('preview', policy('bad-children-ads.json'), record).status, 1, 'policy_rejected');
   assert.match(run('preview', policy('bad-children-ads.json'), record).stderr, /policy_rejected/);

@@ -60,11 +60,16 @@ test('the child flow: views, consents for the minimizer, a receipt that verifies
   assert.equal(receipt.guardianVerification.method, 'sms');
   assert.deepEqual(verifyReceipt(receipt, camp), { valid: true });
   assert.ok(!JSON.stringify(receipt).includes('2016'), 'no birth date');
-  // The consents drive the minimizer: health passes with its own consent, the ID does not.
+  // The consents drive the minimizer: health passes with its own consent. The required
+  // enrolment needs the ID, whose separate consent was left unticked: nothing is sent.
   const m = new Minimizer(camp, { key: new Uint8Array(32).fill(3) });
-  const { payload } = m.minimize({ allergies: '青霉素过敏', idCard: '110105201305120235', mobile: '13912345678' }, { subjectAge: 10, consents });
+  const record = { allergies: '青霉素过敏', idCard: '110105201305120235', mobile: '13912345678' };
+  assert.throws(
+    () => m.minimize(record, { subjectAge: 10, consents }),
+    (e) => e.code === 'consent_required' && e.path === 'options.consents.sensitiveCategories' && e.purpose === 'enrolment' && e.category === 'national_id',
+  );
+  const { payload } = m.minimize({ allergies: '青霉素过敏', mobile: '13912345678' }, { subjectAge: 10, consents });
   assert.equal(payload.allergies, '青霉素过敏');
-  assert.ok(!('idCard' in payload));
   assert.match(payload.mobile, /^[0-9a-f]{64}$/);
 });
 

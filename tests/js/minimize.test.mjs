@@ -84,9 +84,21 @@ test('minimize: a child with guardian consent gets each rule; the report says wh
 
 test('minimize: child rules and consents', () => {
   const m = new Minimizer(good, { key });
-  assert.deepEqual(m.minimize(record, { subjectAge: 11 }).payload, {}, 'no guardian consent: nothing personal leaves');
-  assert.deepEqual(m.minimize(record, { subjectAge: 11, consents: { ...consents, guardianVerified: false } }).payload, {});
-  assert.deepEqual(Object.keys(m.minimize(record, { subjectAge: 30 }).payload).sort(), ['birthday', 'email', 'guardianPhone', 'mobile']);
+  // Missing consents are no consents (never "checks off"): the required purpose refuses.
+  assertCode(() => m.minimize(record, { subjectAge: 11 }), 'consent_required', 'options.consents.purposes');
+  assertCode(() => m.minimize(record, { subjectAge: 30 }), 'consent_required', 'options.consents.purposes');
+  const unverified = { ...consents, guardianVerified: false };
+  assert.deepEqual(m.minimize(record, { subjectAge: 11, consents: unverified }).payload, {}, 'no guardian consent: nothing personal leaves');
+  // A parent who gives their own age: the record's own 2014 birthday is a child's.
+  const parent = m.minimize(record, { subjectAge: 36, consents: unverified });
+  assert.deepEqual(parent.payload, {});
+  assert.deepEqual(parent.subject, { child: true, basis: 'record_birth_date' });
+  assert.ok(parent.report.every((r) => r.reasonCode === 'guardian_consent_required' || r.action === 'dropped'));
+  assert.ok(!JSON.stringify(parent.report).includes('2014'), 'the report names reasons, never values');
+  const { birthday, ...adultRecord } = record;
+  const adult = m.minimize(adultRecord, { subjectAge: 30, consents: unverified });
+  assert.deepEqual(Object.keys(adult.payload).sort(), ['email', 'guardianPhone', 'mobile']);
+  assert.deepEqual(adult.subject, { child: false, basis: 'subject_age' });
   const noNotices = m.minimize(record, { subjectAge: 11, consents: { ...consents, purposes: ['enrolment'] } });
   assert.equal('email' in noNotices.payload, false, 'declined optional purpose: its field is dropped');
   assertCode(() => m.minimize(record, { subjectAge: 11, consents: { ...consents, purposes: ['notices'] } }), 'consent_required', 'options.consents.purposes');
@@ -137,7 +149,7 @@ test('minimize: results are fresh objects; odd field names are kept as names', (
   const second = m.minimize(record, { subjectAge: 11, consents });
   assert.deepEqual(second.report[1].purposes, ['enrolment']);
   const odd = JSON.parse('{"__proto__": "13812345678", "constructor": "x"}');
-  const r = m.minimize(odd, { subjectAge: 30 });
+  const r = m.minimize(odd, { subjectAge: 30, consents });
   assert.deepEqual(r.report.map((e) => e.field), ['__proto__', 'constructor']);
   assert.equal(Object.getPrototypeOf(r.payload), Object.prototype);
   assert.match(Object.getOwnPropertyDescriptor(r.payload, '__proto__').value, /^[0-9a-f]{64}$/);
@@ -161,4 +173,57 @@ test('describePolicy: the notice data in zh-CN and en', () => {
   assert.equal(en.purposes[1].retentionText, '6 months');
   assert.deepEqual(en.purposes[0].data.map((d) => d.category ?? d.field), ['birth_date', 'phone', 'guardianPhone']);
   assertCode(() => describePolicy({ ...good, purposes: {} }, 'en'), 'policy_invalid', 'purposes');
+});
+
+test('minimize reads the record once: what is classified is what is sent', () => {
+  const m = new Minimizer({ ...good, fields: { ...good.fields, favoriteAnimal: { purposes: ['enrolment'], action: 'keep' } } }, { key });
+  let reads = 0;
+  const sneaky = {
+    get favoriteAnimal() {
+      reads++;
+      return reads === 1 ? 'cat' : '13912345678';
+    },
+  };
+  const { payload } = m.minimize(sneaky, { subjectAge: 30, consents });
+  assert.equal(reads, 1);
+  assert.equal(payload.favoriteAnimal, 'cat');
+  // A Proxy whose key order differs between reads, and integer-like keys (which JSON.parse
+  // puts first), are matched to their own decisions.
+  let calls = 0;
+  const target = { guardianPhone: '13812345678', email: 'ming@example.com', 7: 'x' };
+  const proxy = new Proxy(target, {
+    ownKeys: (t) => (calls++ % 2 ? Reflect.ownKeys(t).reverse() : Reflect.ownKeys(t)),
+    get: (t, k) => (k === 'toJSON' ? undefined : t[k]),
+  });
+  const r = m.minimize(proxy, { subjectAge: 30, consents });
+  assert.equal(r.payload.guardianPhone, '138****5678');
+  assert.equal(r.payload.email, 'ming@example.com');
+  const byName = Object.fromEntries(r.report.map((e) => [e.field, e.action]));
+  assert.deepEqual(byName, { 7: 'dropped', guardianPhone: 'mask', email: 'keep' });
+  const json = m.minimize({ guardianPhone: '13812345678', 2: new Date(0), email: 'ming@example.com' }, { subjectAge: 30, consents });
+  assert.equal(json.payload.guardianPhone, '138****5678');
+  assert.equal(json.payload.email, 'ming@example.com');
+});
+
+test('minimize: the stricter reading wins; masks only validated values; names that are data are withheld', () => {
+  const policy = { ...good, fields: { ...good.fields, favoriteAnimal: { purposes: ['enrolment'], action: 'keep' } } };
+  const m = new Minimizer(policy, { key });
+  const adult = { subjectAge: 30, consents };
+  // categories.phone says hash: a phone number typed into a kept field is hashed as a phone.
+  const { payload, report } = m.minimize({ favoriteAnimal: '13912345678' }, adult);
+  assert.equal(payload.favoriteAnimal, m.minimize({ mobile: '139 1234 5678' }, adult).payload.mobile);
+  assert.deepEqual([report[0].category, report[0].action], ['phone', 'hash']);
+  // guardianPhone is masked: only a value that is a phone, from its normalized form.
+  for (const v of ['139１２３４5678', '139\u00a01234\u200b5678', '一三九一二三四五六七八', '139.1234.5678']) {
+    assert.equal(m.minimize({ guardianPhone: v }, adult).payload.guardianPhone, '139****5678', v);
+  }
+  const text = m.minimize({ guardianPhone: 'Wang Xiaoming 13912345678' }, adult);
+  assert.deepEqual(text.payload, {});
+  assert.equal(text.report[0].reasonCode, 'untransformable');
+  // A name that is itself personal data is neither sent nor echoed.
+  const named = m.minimize({ 13912345678: 'yes', guardianPhone: '13812345678' }, adult);
+  assert.deepEqual(Object.keys(named.payload), ['guardianPhone']);
+  assert.equal(named.report[0].field, '[withheld:0]');
+  assert.equal(named.report[0].reasonCode, 'name_is_personal_data');
+  assert.ok(!JSON.stringify(named).includes('13912345678'));
 });
