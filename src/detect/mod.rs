@@ -893,6 +893,9 @@ mod tests {
             "a".repeat(1 << 20),
             "a.".repeat(1 << 19),
             "1234 ".repeat(1 << 18),
+            "京A1234".repeat(1 << 17),
+            "京A·1234学".repeat(1 << 16),
+            "LSGKB54H7KA12345".repeat(1 << 16),
         ] {
             let _ = scan(&nasty);
         }

@@ -163,9 +163,13 @@ pub(crate) fn plate_at(b: &[u8], i: usize) -> Option<usize> {
             small || large
         }
         4 if digits >= 3 => {
-            let rest = std::str::from_utf8(b.get(j..)?).ok()?;
-            let suffix = rest.chars().next().filter(|&c| SUFFIXES.contains(c))?;
-            j += suffix.len_utf8();
+            // Every suffix is a 3-byte CJK character: read only those 3 bytes (the scanner
+            // calls this at every candidate, so it must not look further).
+            let suffix = std::str::from_utf8(b.get(j..j + 3)?).ok()?;
+            if !SUFFIXES.contains(suffix) {
+                return None;
+            }
+            j += 3;
             true
         }
         _ => false,
