@@ -66,7 +66,7 @@ export type Category =
   | 'phone' | 'email' | 'address' | 'region' | 'postal_code' | 'precise_location'
   | 'national_id' | 'bank_account' | 'credential' | 'biometric' | 'health' | 'religion'
   | 'school' | 'student_id' | 'relationship' | 'social_account' | 'device_id' | 'ip_address'
-  | 'photo' | 'free_text' | 'non_personal';
+  | 'photo' | 'occupation' | 'vehicle' | 'free_text' | 'non_personal';
 
 /** `sensitive` covers PIPL Art. 28 sensitive PI, and every personal category for a child. */
 export type Sensitivity = 'none' | 'personal' | 'sensitive';

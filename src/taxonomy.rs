@@ -119,6 +119,10 @@ categories! {
     IpAddress = "ip_address", Personal;
     /// Avatar, profile picture (not used for recognition).
     Photo = "photo", Personal;
+    /// 工作单位, 职业, employer, job title, the work unit of a guardian (added in 0.2).
+    Occupation = "occupation", Personal;
+    /// 车牌号, licence plate, VIN, parking permit (added in 0.2).
+    Vehicle = "vehicle", Personal;
     /// Comments, remarks, bios: scanned for personal information inside the text.
     FreeText = "free_text", None;
     /// Quantities, product choices, captchas, order/tracking numbers, company names and codes.
@@ -151,7 +155,7 @@ mod tests {
 
     #[test]
     fn ids_round_trip_and_match_the_contract() {
-        assert_eq!(Category::ALL.len(), 28);
+        assert_eq!(Category::ALL.len(), 30);
         for &c in Category::ALL {
             assert_eq!(Category::from_id(c.id()), Some(c));
             assert!(c.id().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));

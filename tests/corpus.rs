@@ -98,3 +98,11 @@ fn second_blind_corpus_is_classified_exactly() {
 fn extra_corpus_is_classified_exactly() {
     assert!(check("extra.jsonl") >= 50);
 }
+
+/// `occupation` and `vehicle` (added in 0.2): guardians' jobs and employers, licence plates,
+/// VINs, parking permits, and their look-alikes (17-character order numbers, a company name
+/// for an invoice, a plate inside a comment box).
+#[test]
+fn occupation_vehicle_corpus_is_classified_exactly() {
+    assert_eq!(check("occupation_vehicle.jsonl"), 44);
+}

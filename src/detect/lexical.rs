@@ -1,6 +1,6 @@
 //! Values recognised by dictionary rather than by checksum: Chinese personal names, addresses,
 //! regions, school names and grades, and closed sets (gender, the 56 民族, kinship terms,
-//! religions, blood types).
+//! religions, blood types, common occupations).
 //!
 //! None of these can be validated, so every detection here is [`Strength::Shaped`]: it decides
 //! a field only when the field's name and label say nothing (a label-less `field_12` holding
@@ -69,6 +69,7 @@ fn kind_of_id(id: &str) -> Option<Kind> {
         Kind::ReligionValue,
         Kind::BloodType,
         Kind::CnRegion,
+        Kind::OccupationValue,
     ]
     .into_iter()
     .find(|k| k.id() == id)

@@ -44,6 +44,7 @@ pub mod scan;
 pub mod shapes;
 pub mod travel_doc;
 pub mod uscc;
+pub mod vehicle;
 
 use crate::taxonomy::Category;
 
@@ -128,6 +129,12 @@ pub enum Kind {
     SocialProfile,
     /// A price, a quantity with its unit, a product page, a company name or a parcel number.
     NotPersonal,
+    /// Vehicle identification number (ISO 3779 / GB 16735).
+    Vin,
+    /// A Chinese licence plate (GA 36).
+    LicencePlate,
+    /// A common occupation (教师, 公务员, nurse).
+    OccupationValue,
 }
 
 impl Kind {
@@ -171,6 +178,9 @@ impl Kind {
         Kind::HealthValue,
         Kind::SocialProfile,
         Kind::NotPersonal,
+        Kind::Vin,
+        Kind::LicencePlate,
+        Kind::OccupationValue,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -214,6 +224,9 @@ impl Kind {
             Kind::HealthValue => "health_terms",
             Kind::SocialProfile => "social_profile",
             Kind::NotPersonal => "not_personal_value",
+            Kind::Vin => "vin",
+            Kind::LicencePlate => "cn_licence_plate",
+            Kind::OccupationValue => "occupation_value",
         }
     }
 
@@ -248,6 +261,8 @@ impl Kind {
             Kind::UsSsn => Category::NationalId,
             Kind::SocialProfile => Category::SocialAccount,
             Kind::NotPersonal => Category::NonPersonal,
+            Kind::Vin | Kind::LicencePlate => Category::Vehicle,
+            Kind::OccupationValue => Category::Occupation,
         }
     }
 
@@ -267,32 +282,35 @@ impl Kind {
             Kind::BankCard => 9,
             Kind::Iban => 10,
             Kind::Imei => 11,
-            Kind::Uscc => 12,
-            Kind::Ipv4 => 13,
-            Kind::Ipv6 => 14,
-            Kind::Mac => 15,
-            Kind::AdId => 16,
-            Kind::Coordinates => 17,
-            Kind::Latitude => 18,
-            Kind::Longitude => 19,
-            Kind::Date => 20,
-            Kind::PostalCode => 21,
-            Kind::BloodType => 22,
-            Kind::ReligionValue => 23,
-            Kind::CnAddress => 24,
-            Kind::SchoolValue => 25,
-            Kind::CnRegion => 26,
-            Kind::EthnicGroup => 27,
-            Kind::KinshipTerm => 28,
-            Kind::GenderValue => 29,
-            Kind::CnName => 30,
-            Kind::UsSsn => 31,
-            Kind::SocialProfile => 32,
-            Kind::StreetAddress => 33,
-            Kind::HealthValue => 34,
-            Kind::AgeValue => 35,
-            Kind::NationalityValue => 36,
-            Kind::NotPersonal => 37,
+            Kind::Vin => 12,
+            Kind::LicencePlate => 13,
+            Kind::Uscc => 14,
+            Kind::Ipv4 => 15,
+            Kind::Ipv6 => 16,
+            Kind::Mac => 17,
+            Kind::AdId => 18,
+            Kind::Coordinates => 19,
+            Kind::Latitude => 20,
+            Kind::Longitude => 21,
+            Kind::Date => 22,
+            Kind::PostalCode => 23,
+            Kind::BloodType => 24,
+            Kind::ReligionValue => 25,
+            Kind::CnAddress => 26,
+            Kind::SchoolValue => 27,
+            Kind::CnRegion => 28,
+            Kind::EthnicGroup => 29,
+            Kind::KinshipTerm => 30,
+            Kind::GenderValue => 31,
+            Kind::CnName => 32,
+            Kind::UsSsn => 33,
+            Kind::SocialProfile => 34,
+            Kind::StreetAddress => 35,
+            Kind::HealthValue => 36,
+            Kind::AgeValue => 37,
+            Kind::NationalityValue => 38,
+            Kind::OccupationValue => 39,
+            Kind::NotPersonal => 40,
         }
     }
 }
@@ -431,6 +449,13 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     }
     if p.digits >= 2 && p.len <= 12 {
         postal::detect(v, out);
+    }
+    // A VIN is 17 letters and digits, the last four digits; a plate opens with a province
+    // character and has at least three digits in at most 16 bytes.
+    if (p.len == 17 && p.digits >= 4 && p.letters > 0)
+        || (p.non_ascii && p.digits >= 3 && p.len <= 16)
+    {
+        vehicle::detect(v, out);
     }
     if p.non_ascii || p.letters > 0 {
         lexical::detect(v, out);
@@ -640,6 +665,13 @@ mod tests {
                 "cn_student_number",
                 Category::StudentId,
             ),
+            (Kind::Vin, "vin", Category::Vehicle),
+            (Kind::LicencePlate, "cn_licence_plate", Category::Vehicle),
+            (
+                Kind::OccupationValue,
+                "occupation_value",
+                Category::Occupation,
+            ),
         ];
         let mut prios: Vec<u8> = all.iter().map(|(k, _, _)| k.priority()).collect();
         for (kind, id, cat) in all {
@@ -843,6 +875,9 @@ mod tests {
             "a".repeat(1 << 20),
             "a.".repeat(1 << 19),
             "1234 ".repeat(1 << 18),
+            "京A1234".repeat(1 << 17),
+            "京A·1234学".repeat(1 << 16),
+            "LSGKB54H7KA12345".repeat(1 << 16),
         ] {
             let _ = scan(&nasty);
         }

@@ -5,8 +5,9 @@
 //! written with their bracketed check digit, CN mobiles, CN fixed-line numbers with area code,
 //! E.164 numbers written with `+`, e-mail addresses, payment cards (Luhn + IIN, 13–19 digits,
 //! single spaces/dashes between groups), IBANs (mod 97), IPv4/IPv6 addresses, coordinate
-//! pairs, MAC addresses, UUID advertising IDs, and IMEIs (Luhn) only right after the word
-//! "IMEI".
+//! pairs, MAC addresses, UUID advertising IDs, IMEIs (Luhn) only right after the word
+//! "IMEI", VINs with a valid ISO 3779 check digit and Chinese licence plates (GA 36 grammar:
+//! "接孩子的车是京N·8Z2B6").
 //!
 //! What is not: bare dates, postal codes, single latitudes/longitudes, passport- or
 //! permit-shaped codes, company codes — in prose these shapes are mostly order numbers, prices
@@ -25,7 +26,7 @@
 
 use super::{
     boundary_before, card, device, email, geo, iban, network, phone, resident_id, starts_at,
-    travel_doc, Kind, Match,
+    travel_doc, vehicle, Kind, Match,
 };
 
 /// Scans `text`; see the module documentation.
@@ -62,14 +63,16 @@ fn scan_folded(text: &str) -> Vec<Match> {
     resolve(cands)
 }
 
-/// A candidate can start at `i`: an ASCII letter/digit, `+`, `-`, `(` / `（` or a Chinese
-/// hemisphere prefix, not glued to a preceding letter or digit.
+/// A candidate can start at `i`: an ASCII letter/digit, `+`, `-`, `(` / `（`, a Chinese
+/// hemisphere prefix or a plate's province character, not glued to a preceding letter or
+/// digit.
 fn can_start(b: &[u8], i: usize) -> bool {
     let Some(&c) = b.get(i) else {
         return false;
     };
     let plausible = c.is_ascii_alphanumeric()
         || matches!(c, b'+' | b'-' | b'(')
+        || ((0xE4..=0xE9).contains(&c) && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic))
         || starts_at(b, i, "（")
         || ["北纬", "南纬", "东经", "西经"]
             .iter()
@@ -115,6 +118,12 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
         offer(network::scan_ipv6_at(b, i), Kind::Ipv6);
         offer(network::scan_mac_at(b, i), Kind::Mac);
         offer(device::scan_at(b, i), Kind::AdId);
+    }
+    if c >= 0xE4 {
+        offer(vehicle::scan_plate_at(b, i), Kind::LicencePlate);
+    }
+    if c.is_ascii_alphanumeric() {
+        offer(vehicle::scan_vin_at(b, i), Kind::Vin);
     }
     if c.is_ascii_alphabetic() {
         offer(iban::scan_at(b, i), Kind::Iban);

@@ -13,6 +13,7 @@ use crate::taxonomy::Category;
 /// * phone: E.164 (`+8613800138000`), `+86` assumed for a bare Chinese mobile or a landline with
 ///   its trunk `0`; `00` read as `+`; other numbers as their digits;
 /// * ID numbers and bank accounts: separators removed, letters upper-cased;
+/// * vehicles: the same, with the plate's middle dot (`京A·12345` = `京a12345`, VINs in any case);
 /// * everything else: whitespace trimmed and folded to single spaces.
 pub fn normalize(category: Category, value: &str) -> String {
     // Full-width digits, no-break and zero-width spaces, Chinese numerals: the same value
@@ -29,6 +30,11 @@ pub fn normalize(category: Category, value: &str) -> String {
                 .flat_map(char::to_uppercase)
                 .collect()
         }
+        Category::Vehicle => value
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '·' | '•'))
+            .flat_map(char::to_uppercase)
+            .collect(),
         _ => folded(),
     }
 }
@@ -66,6 +72,23 @@ fn phone(value: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::detect::resident_id;
+
+    #[test]
+    fn plates_and_vins_lose_separators_and_case() {
+        for v in [
+            "京A·12345",
+            "京a12345",
+            " 京A-12345 ",
+            "京A 12345",
+            "京A•12345",
+        ] {
+            assert_eq!(normalize(Category::Vehicle, v), "京A12345", "{v}");
+        }
+        assert_eq!(
+            normalize(Category::Vehicle, "lsgkb54h7ka123456"),
+            "LSGKB54H7KA123456"
+        );
+    }
 
     #[test]
     fn email_is_trimmed_and_lower_cased() {

@@ -8,7 +8,7 @@ const CATEGORIES = [
   'name', 'username', 'gender', 'birth_date', 'age', 'ethnicity', 'nationality', 'phone', 'email',
   'address', 'region', 'postal_code', 'precise_location', 'national_id', 'bank_account', 'credential',
   'biometric', 'health', 'religion', 'school', 'student_id', 'relationship', 'social_account',
-  'device_id', 'ip_address', 'photo', 'free_text', 'non_personal',
+  'device_id', 'ip_address', 'photo', 'occupation', 'vehicle', 'free_text', 'non_personal',
 ];
 const SENSITIVE = new Set(['precise_location', 'national_id', 'bank_account', 'credential', 'biometric', 'health', 'religion']);
 const corpusDir = new URL('../corpus/', import.meta.url);

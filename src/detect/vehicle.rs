@@ -1,0 +1,352 @@
+//! Vehicles: vehicle identification numbers and Chinese licence plates.
+//!
+//! **VIN** — ISO 3779:2009 *Road vehicles — Vehicle identification number (VIN) — Content and
+//! structure*, adopted in China as GB 16735-2019 《道路车辆 车辆识别代号(VIN)》 (车辆识别代号,
+//! 车架号). 17 characters from `0-9` and `A-Z` without `I`, `O` and `Q`:
+//!
+//! | chars | meaning |
+//! |-------|---------|
+//! | 1–3   | WMI, world manufacturer identifier (ISO 3780; `L` = mainland China) |
+//! | 4–8   | VDS, vehicle descriptor section |
+//! | 9     | check digit (`0`–`9` or `X`) — mandatory in China (GB 16735) and North America (49 CFR 565), optional elsewhere |
+//! | 10    | model year: `A`–`Y` without `I O Q U Z`, or `1`–`9` |
+//! | 11    | plant |
+//! | 14–17 | the last four characters of the VIS are numeric (ISO 3779 § 5.4, GB 16735 § 4.4.3) |
+//!
+//! Check digit: transliterate letters (`A`–`H` → 1–8, `J`–`N` → 1–5, `P` → 7, `R` → 9,
+//! `S`–`Z` → 2–9), multiply by the weights 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2, sum mod 11;
+//! 10 is written `X`. A value with that structure and the right check digit is
+//! [`Strength::Validated`]; with a wrong (or unused, as in many European VINs) check digit it
+//! is only [`Strength::Shaped`]: a mistyped VIN is still about a vehicle (fail closed), but
+//! alone it decides only a field that says nothing. All-digit strings are never VINs here:
+//! every assigned WMI has a letter in practice, and 17-digit strings are order and serial
+//! numbers.
+//!
+//! **Licence plates** — GA 36-2018 《中华人民共和国机动车号牌》: a province abbreviation
+//! (one of the 31 below), the letter of the issuing office (`A`–`Z` without `I` and `O`), an
+//! optional separator (`·` on the plate; typed as `•`, a space or `-`), then a serial:
+//!
+//! * 5 characters of `0-9 A-Z` without `I`/`O`, at most two of them letters (ordinary plates);
+//! * 6 characters for new-energy vehicles: a letter (`D` battery-electric, `F` other, and the
+//!   2020s extension `A`–`K`) then a letter or digit then 4 digits (small vehicles), or 5 digits
+//!   then `D`/`F` (large vehicles);
+//! * 4 characters followed by 学 (driving school), 警 (police), 挂 (trailer), 领 (consulate),
+//!   港 / 澳 (Hong Kong / Macau cross-border).
+//!
+//! A plate has no check character; its grammar — a province character, an office letter and a
+//! constrained serial — is strict enough to read as [`Strength::Validated`], in a value and in
+//! free text (a plate in a comment is personal data). Plates of other countries have no
+//! common grammar and are left to the field's label.
+
+use super::{alnum_at, boundary_before, push, Detection, Kind, Strength};
+
+/// Transliteration of VIN characters (ISO 3779 Annex A); `None` for `I`, `O`, `Q` and
+/// anything else.
+fn vin_value(c: u8) -> Option<u32> {
+    Some(match c.to_ascii_uppercase() {
+        d @ b'0'..=b'9' => u32::from(d - b'0'),
+        l @ b'A'..=b'H' => u32::from(l - b'A') + 1,
+        l @ b'J'..=b'N' => u32::from(l - b'J') + 1,
+        b'P' => 7,
+        b'R' => 9,
+        l @ b'S'..=b'Z' => u32::from(l - b'S') + 2,
+        _ => return None,
+    })
+}
+
+/// Check-digit weights per position (position 9, the check digit itself, weighs 0).
+const VIN_WEIGHTS: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+
+/// The check digit of a 17-character VIN (`b'0'..=b'9'` or `b'X'`).
+pub fn vin_check_char(b: &[u8]) -> Option<u8> {
+    if b.len() != 17 {
+        return None;
+    }
+    let mut sum = 0;
+    for (&c, w) in b.iter().zip(VIN_WEIGHTS) {
+        sum += vin_value(c)? * w;
+    }
+    Some(match sum % 11 {
+        10 => b'X',
+        n => b'0' + n as u8,
+    })
+}
+
+/// The structure of a VIN without its check digit: 17 VIN characters, at least one letter, a
+/// model-year character and four final digits. (Position 9 is any VIN character: European
+/// VINs need not carry a check digit.)
+fn vin_shaped(b: &[u8]) -> bool {
+    b.len() == 17
+        && b.iter().all(|&c| vin_value(c).is_some())
+        && b.iter().any(u8::is_ascii_alphabetic)
+        && b.get(9)
+            .is_some_and(|c| !matches!(c.to_ascii_uppercase(), b'0' | b'U' | b'Z'))
+        && b.get(13..)
+            .is_some_and(|t| t.iter().all(u8::is_ascii_digit))
+}
+
+/// The 17 bytes are a VIN with the right check digit.
+pub fn is_valid_vin_compact(b: &[u8]) -> bool {
+    vin_shaped(b)
+        && match (vin_check_char(b), b.get(8)) {
+            (Some(expected), Some(got)) => expected == got.to_ascii_uppercase(),
+            _ => false,
+        }
+}
+
+/// The value (surrounding whitespace ignored) is a VIN with the right check digit.
+pub fn is_valid_vin(s: &str) -> bool {
+    is_valid_vin_compact(s.trim().as_bytes())
+}
+
+/// Province abbreviations on plates (GA 36-2018 Annex: 省、自治区、直辖市简称).
+pub const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+/// Characters that end a 4-character serial (driving school, police, trailer, consulate,
+/// Hong Kong and Macau cross-border vehicles).
+const SUFFIXES: &str = "学警挂领港澳";
+
+/// A plate's serial character: a digit or a letter other than `I` and `O`.
+fn serial_char(c: u8) -> bool {
+    c.is_ascii_digit()
+        || (c.is_ascii_alphabetic() && !matches!(c.to_ascii_uppercase(), b'I' | b'O'))
+}
+
+/// The province character starting at byte `i`, if any: its UTF-8 length.
+fn province_at(b: &[u8], i: usize) -> Option<usize> {
+    // Every province character is a 3-byte CJK ideograph.
+    let s = std::str::from_utf8(b.get(i..i + 3)?).ok()?;
+    PROVINCES.contains(s).then_some(3)
+}
+
+/// Byte length of a separator at `i` between office letter and serial (`·`, `•`, space, `-`).
+fn separator_at(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b' ' | b'-') => 1,
+        Some(0xC2) if b.get(i + 1) == Some(&0xB7) => 2,
+        Some(0xE2) if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => 3,
+        _ => 0,
+    }
+}
+
+/// A plate starting at byte `i`: the byte offset just past it. The serial must not be glued
+/// to a following ASCII letter or digit.
+pub(crate) fn plate_at(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + province_at(b, i)?;
+    let office = *b.get(j)?;
+    if !office.is_ascii_alphabetic() || matches!(office.to_ascii_uppercase(), b'I' | b'O') {
+        return None;
+    }
+    j += 1;
+    j += separator_at(b, j);
+    let start = j;
+    while j - start < 7 && b.get(j).is_some_and(|&c| serial_char(c)) {
+        j += 1;
+    }
+    let serial = b.get(start..j)?;
+    if alnum_at(b, j) {
+        return None;
+    }
+    let digits = serial.iter().filter(|c| c.is_ascii_digit()).count();
+    let upper = |k: usize| serial.get(k).map(u8::to_ascii_uppercase);
+    let ok = match serial.len() {
+        5 => digits >= 3,
+        6 => {
+            let small = upper(0).is_some_and(|c| (b'A'..=b'K').contains(&c))
+                && serial
+                    .get(2..)
+                    .is_some_and(|t| t.iter().all(u8::is_ascii_digit));
+            let large = serial
+                .get(..5)
+                .is_some_and(|t| t.iter().all(u8::is_ascii_digit))
+                && matches!(upper(5), Some(b'D' | b'F'));
+            small || large
+        }
+        4 if digits >= 3 => {
+            // Every suffix is a 3-byte CJK character: read only those 3 bytes (the scanner
+            // calls this at every candidate, so it must not look further).
+            let suffix = std::str::from_utf8(b.get(j..j + 3)?).ok()?;
+            if !SUFFIXES.contains(suffix) {
+                return None;
+            }
+            j += 3;
+            true
+        }
+        _ => false,
+    };
+    ok.then_some(j)
+}
+
+/// The whole value is a Chinese licence plate.
+pub fn is_plate(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    plate_at(b, 0) == Some(b.len())
+}
+
+/// Whole-value detection.
+pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
+    let b = v.as_bytes();
+    if b.len() == 17 && vin_shaped(b) {
+        let strength = if is_valid_vin_compact(b) {
+            Strength::Validated
+        } else {
+            Strength::Shaped
+        };
+        push(out, Kind::Vin, strength);
+    } else if !v.is_ascii() && plate_at(b, 0) == Some(b.len()) {
+        push(out, Kind::LicencePlate, Strength::Validated);
+    }
+}
+
+/// A VIN with a valid check digit starting at `i` in free text, not glued to letters or
+/// digits on either side: its end.
+pub(crate) fn scan_vin_at(b: &[u8], i: usize) -> Option<usize> {
+    let end = i + 17;
+    (boundary_before(b, i) && !alnum_at(b, end) && is_valid_vin_compact(b.get(i..end)?))
+        .then_some(end)
+}
+
+/// A licence plate starting at `i` in free text: its end. The character before may be
+/// anything but an ASCII letter or digit.
+pub(crate) fn scan_plate_at(b: &[u8], i: usize) -> Option<usize> {
+    if !boundary_before(b, i) {
+        return None;
+    }
+    plate_at(b, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{detect_value, scan, Detection};
+
+    fn strength(v: &str, kind: Kind) -> Option<Strength> {
+        detect_value(v)
+            .into_iter()
+            .find(|d| d.kind == kind)
+            .map(|d: Detection| d.strength)
+    }
+
+    #[test]
+    fn vin_check_digits() {
+        // 1HGCM82633A004352: the textbook example (49 CFR 565); the others are real-form
+        // shaped (a Chinese SAIC-GM and FAW-VW body with computed check digits, a Honda).
+        for vin in [
+            "1HGCM82633A004352",
+            "JHMCM56557C404453",
+            "LSGKB54H7KA123456",
+            "LFV2A21K8G4012345",
+            "lsgkb54h7ka123456",
+        ] {
+            assert!(is_valid_vin(vin), "{vin}");
+            assert_eq!(strength(vin, Kind::Vin), Some(Strength::Validated), "{vin}");
+        }
+        assert_eq!(vin_check_char(b"1HGCM82603A004352"), Some(b'3'));
+    }
+
+    #[test]
+    fn vin_look_alikes() {
+        // Wrong check digit: a VIN by shape only.
+        for vin in [
+            "1HGCM82643A004352",
+            "LSGKB54H0KA123456",
+            "WVWZZZ3CZWE123456",
+        ] {
+            assert!(!is_valid_vin(vin), "{vin}");
+            assert_eq!(strength(vin, Kind::Vin), Some(Strength::Shaped), "{vin}");
+        }
+        // Not VINs at all: 17-digit order numbers, I/O/Q, letters at the end, wrong length,
+        // a model-year character that cannot be one.
+        for v in [
+            "20240309123456789",
+            "12345678901234567",
+            "AB12CD34EF56GH78J",
+            "ORD20240309123456",
+            "1HGCM82633A00435",
+            "1HGCM82633A0043521",
+            "1HGCM8263QA004352",
+            "1HGCM8263ZA004352",
+            "1HGCM82630A004352",
+            "1HGCM8263UA004352",
+        ] {
+            assert_eq!(strength(v, Kind::Vin), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn plates() {
+        for p in [
+            "京A12345",
+            "京A·12345",
+            "粤B·D12345",
+            "粤BD12345",
+            "沪C-8K2J7",
+            "浙A 3B2C8",
+            "苏E•NX123",
+            "川A1234学",
+            "京A1234警",
+            "粤Z1234港",
+            "粤Z1234澳",
+            "鲁B12345D",
+            "京a12345",
+            " 闽D·88888 ",
+            "琼B5678挂",
+        ] {
+            assert!(is_plate(p), "{p}");
+            assert_eq!(
+                strength(p, Kind::LicencePlate),
+                Some(Strength::Validated),
+                "{p}"
+            );
+        }
+        for p in [
+            "京I12345",   // no I as office letter
+            "京A1O345",   // no O in the serial
+            "京AABC12",   // three letters in an ordinary serial
+            "京A1234",    // too short without a suffix
+            "京A123456",  // 6 digits is not a new-energy serial
+            "京A12345X",  // too long
+            "港A12345",   // not a province abbreviation on mainland plates
+            "北京A12345", // a city name, not a plate
+            "京A1234车",  // unknown suffix
+            "云ECSX12",   // three letters
+            "京 A12345",
+        ] {
+            assert!(!is_plate(p), "{p}");
+            assert_eq!(strength(p, Kind::LicencePlate), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn in_free_text() {
+        let found = |t: &str| -> Vec<(Kind, String)> {
+            scan(t)
+                .into_iter()
+                .map(|m| (m.kind, t[m.start..m.end].to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            found("接孩子的车是京N·8Z2B6，白色大众"),
+            [(Kind::LicencePlate, "京N·8Z2B6".to_owned())]
+        );
+        assert_eq!(
+            found("车架号LSGKB54H7KA123456请核对"),
+            [(Kind::Vin, "LSGKB54H7KA123456".to_owned())]
+        );
+        assert_eq!(
+            found("VIN: 1HGCM82633A004352."),
+            [(Kind::Vin, "1HGCM82633A004352".to_owned())]
+        );
+        for t in [
+            "车架号LSGKB54H0KA123456",
+            "订单AB12CD34EF56GH78J",
+            "X1HGCM82633A004352",
+            "1HGCM82633A0043521",
+            "我在北京工作",
+            "京东订单123456",
+            "京A12345678",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+}
