@@ -22,6 +22,9 @@ const OVERRIDES = [
   ['target', 'formtarget'],
 ];
 
+/** Forms protected now: a second protectForm on one would be hidden by the first. */
+const PROTECTED = new WeakSet();
+
 const bad = (path, expected) => new MinformError(`${path}: expected ${expected}`, { code: 'invalid_argument', path });
 
 function isForm(v) {
@@ -83,6 +86,13 @@ export function bindProtect({ init, Minimizer, ConsentFlow, mountConsent, descri
     }
     if (send !== undefined && typeof send !== 'function') throw bad('options.send', 'a function (payload, report)');
     if (verifyGuardian !== undefined && typeof verifyGuardian !== 'function') throw bad('options.verifyGuardian', 'a function');
+
+    if (PROTECTED.has(form)) {
+      throw new MinformError('form: already protected; detach() the first protectForm before protecting it again', {
+        code: 'invalid_argument',
+        path: 'form',
+      });
+    }
 
     const doc = form.ownerDocument;
     const win = doc.defaultView;
@@ -313,6 +323,7 @@ export function bindProtect({ init, Minimizer, ConsentFlow, mountConsent, descri
       el.removeAttribute(PENDING);
     }
     setState('loading');
+    PROTECTED.add(form);
 
     const ready = (async () => {
       await null; // an `init(source)` called right after protectForm() is the one that loads
@@ -346,6 +357,7 @@ export function bindProtect({ init, Minimizer, ConsentFlow, mountConsent, descri
       detach() {
         if (state === 'detached') return;
         state = 'detached';
+        PROTECTED.delete(form);
         queued = undefined;
         for (const target of targets) target.removeEventListener('submit', onSubmit, true);
         if (shadowed) {

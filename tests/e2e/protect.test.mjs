@@ -264,6 +264,52 @@ test('detach() removes what protectForm added and gives the form back', async ()
   assert.equal(sentParams(page).idCard, '110105201305120235');
 });
 
+test('a form in a shadow root is protected too; arguments are checked at once; one protection per form', async () => {
+  const { page, seen } = await newPage();
+  const wasm = await holdWasm(page);
+  await page.goto(pageUrl('?mode=send'));
+  await wasm.arrived;
+  await page.waitForSelector('#signup[data-minform-state="loading"]');
+  const checks = await page.evaluate(async () => {
+    const { protectForm } = await import('./vendor/minform/src/browser.js'); // the page's module instance
+    const code = (f) => { try { f(); return 'none'; } catch (e) { return `${e.code} ${e.path}`; } };
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<form method="get" action="protect-sent.html"><input name="idCard" value="110105201305120235"><input name="guardianPhone" value="13912345678"><button>Go</button></form>';
+    const form = shadow.querySelector('form');
+    const key = new Uint8Array(32);
+    const policy = fetch('vendor/policies/kids-signup.json').then((r) => r.json());
+    const consents = { purposes: ['enrolment'], sensitiveCategories: [], guardianVerified: true };
+    const results = {
+      notForm: code(() => protectForm(host, { policy, key })),
+      noKey: code(() => protectForm(form, { policy })),
+      unknown: code(() => protectForm(form, { policy, key, sendTo: '/x' })),
+      again: code(() => protectForm(document.getElementById('signup'), { policy, key })),
+    };
+    window.__shadowSent = null;
+    window.__shadowProtect = protectForm(form, { policy, key, subjectAge: 11, consents, send: (payload) => { window.__shadowSent = payload; } });
+    form.requestSubmit();
+    form.submit();
+    return results;
+  });
+  assert.deepEqual(checks, {
+    notForm: 'invalid_argument form',
+    noKey: 'invalid_argument options.key',
+    unknown: 'invalid_argument options.sendTo',
+    again: 'invalid_argument form',
+  });
+  await page.locator('form:not(#signup) input[name="idCard"]').focus(); // in the shadow root (locators pierce it)
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.deepEqual(seen.navigations, [pageUrl('?mode=send')], 'no navigation');
+  assert.equal(await page.evaluate(() => window.__shadowSent), null);
+  await wasm.release();
+  await page.waitForFunction(() => window.__shadowSent);
+  assert.deepEqual(await page.evaluate(() => window.__shadowSent), { guardianPhone: '139****5678' });
+  assertClean(seen);
+});
+
 test("protectForm's category names are the core's locale texts", () => {
   for (const tag of ['en', 'zh-CN']) {
     const data = JSON.parse(readFileSync(new URL(`../../src/locale/data/${tag}.json`, import.meta.url), 'utf8'));
