@@ -33,8 +33,8 @@ function isForm(v) {
 
 /** The texts for a locale, resolved by language as ConsentFlow does: `en…` → en, else zh-CN. */
 function textsFor(locale) {
-  const lang = typeof locale === 'string' ? locale.toLowerCase() : '';
-  const tag = lang === 'en' || lang.startsWith('en-') ? 'en' : 'zh-CN';
+  const language = typeof locale === 'string' ? locale.trim().split(/[-_]/)[0].toLowerCase() : '';
+  const tag = language === 'en' ? 'en' : 'zh-CN';
   return { tag, t: TEXTS[tag] };
 }
 
@@ -49,6 +49,23 @@ function purposeOf(err) {
   if (typeof err.purpose === 'string') return err.purpose;
   const m = typeof err.message === 'string' ? /purpose "([^"\\]+)"/.exec(err.message) : null;
   return m ? m[1] : undefined;
+}
+
+/**
+ * What to tell the person when `minimize` refused: for `consent_required`, the sensitive
+ * category (`err.category`) or the purpose (its description, from `describe(id)`) whose consent
+ * is missing; for anything else, that nothing was sent. Never a value: only texts from the
+ * table and the policy.
+ * @param {{ code?: string, purpose?: string, category?: string, message?: string }} err
+ * @param {(typeof TEXTS)['en']} t
+ * @param {(purpose: string) => string | undefined} describe
+ */
+export function refusalText(err, t, describe) {
+  if (err?.code !== 'consent_required') return t.failed;
+  if (typeof err.category === 'string') return fill(t.consent_category, 'category', t.categories[err.category] ?? t.category_other);
+  const purpose = purposeOf(err);
+  const description = purpose === undefined ? undefined : describe(purpose);
+  return description ? fill(t.consent_purpose, 'purpose', description) : t.consent_missing;
 }
 
 /**
@@ -166,14 +183,6 @@ export function bindProtect({ init, Minimizer, ConsentFlow, mountConsent, descri
       }
     }
 
-    function explain(err) {
-      if (err?.code !== 'consent_required') return t.failed;
-      if (typeof err.category === 'string') return fill(t.consent_category, 'category', t.categories[err.category] ?? t.category_other);
-      const purpose = purposeOf(err);
-      const description = purpose === undefined ? undefined : describe(purpose);
-      return description ? fill(t.consent_purpose, 'purpose', description) : t.consent_missing;
-    }
-
     /** The form's entries once, plus the submitter's name and value (as a native submission has). */
     function read(submitter) {
       const data = new win.FormData(form);
@@ -216,7 +225,7 @@ export function bindProtect({ init, Minimizer, ConsentFlow, mountConsent, descri
       try {
         result = minimizer.minimize(record, { subjectAge, subject: who ?? undefined, consents: given });
       } catch (err) {
-        announce(explain(err));
+        announce(refusalText(err, t, describe));
         return;
       }
       if (!send) {

@@ -39,3 +39,20 @@ test('the type declarations declare protectForm, its options and unsupported_pla
     assert.ok(dts.includes(name), `index.d.ts declares ${name}`);
   }
 });
+
+test('a refusal names the missing consent: the sensitive category, else the purpose, never a value', async () => {
+  // An internal module of the package (not an export): imported by its file.
+  const { refusalText } = await import(new URL('src/protect.js', pkgUrl).href);
+  const { TEXTS } = await import(new URL('src/protect-text.js', pkgUrl).href);
+  const describe = (id) => ({ enrolment: 'enrol the child' })[id];
+  const t = TEXTS.en;
+  const err = (extra) => Object.assign(new node.MinformError('consents.purposes: the required purpose "enrolment" was not consented to', { code: 'consent_required', path: 'consents.purposes' }), extra);
+  assert.equal(refusalText(err({ purpose: 'enrolment', category: 'health' }), t, describe), 'Nothing was sent: a separate consent is needed for sensitive information: health information.');
+  assert.equal(refusalText(err({ purpose: 'enrolment', category: 'a_new_category' }), t, describe), 'Nothing was sent: a separate consent is needed for sensitive information: sensitive personal information.');
+  assert.equal(refusalText(err({ purpose: 'enrolment' }), t, describe), 'Nothing was sent: consent is needed for “enrol the child”.');
+  assert.equal(refusalText(err({}), t, describe), 'Nothing was sent: consent is needed for “enrol the child”.', 'the purpose quoted in the message (before the core sets `purpose`)');
+  assert.equal(refusalText(err({ purpose: 'unknown' }), t, describe), t.consent_missing);
+  assert.equal(refusalText(err({ category: 'national_id' }), TEXTS['zh-CN'], describe), '没有发送任何信息：敏感个人信息需要单独同意：身份证件号码。');
+  assert.equal(refusalText(new node.MinformError('x', { code: 'invalid_argument' }), t, describe), t.failed);
+  assert.equal(refusalText(undefined, t, describe), t.failed);
+});
