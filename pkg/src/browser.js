@@ -28,4 +28,4 @@ export const {
   mountConsent,
 } = api;
 /** Keeps a form's raw fields from being submitted; sends only what the Minimizer lets leave. */
-export const protectForm = bindProtect(api);
+export const protectForm = /* @__PURE__ */ bindProtect(api);
