@@ -386,6 +386,82 @@ export function mountConsent(
   },
 ): { unmount(): void };
 
+/** Options of {@link protectForm}. */
+export interface ProtectFormOptions {
+  /** The policy, or a promise of it (e.g. still being fetched): attaching does not wait for it. */
+  policy: Policy | string | Promise<Policy | string>;
+  /** The integrator's secret (>= 32 random bytes), or a promise of it (e.g. from your server). */
+  key: Uint8Array | Promise<Uint8Array>;
+  /** The subject's age in years, when known (passed to `minimize`). */
+  subjectAge?: number;
+  /** `child` or `adult`, when the age is not known; default: what the consent flow found. */
+  subject?: 'child' | 'adult';
+  /**
+   * Consents already given (e.g. by your own flow). With them no dialog is shown; without them
+   * the consent dialog runs before the first submission (and is not shown again once done).
+   */
+  consents?: Consents;
+  /**
+   * The ConsentFlow to run and read (for its storage, GPC, date…); default: a new
+   * `ConsentFlow(policy, { jurisdiction, locale })` without storage.
+   */
+  flow?: ConsentFlow;
+  /** For the default flow: whose age threshold applies; default: the policy's jurisdiction. */
+  jurisdiction?: string;
+  /** `zh-CN` (default) or `en` (`en-US`… resolve by language): the messages and the default flow. */
+  locale?: string;
+  /**
+   * Sends the payload yourself (fetch, a mini-program request…); may return a promise. Without
+   * it, the payload alone is submitted natively: a fresh hidden `<form>` with the original's
+   * method, action, enctype and target (a submitter's `formaction`… override them) holding one
+   * hidden input per payload value.
+   */
+  send?: (payload: Record<string, FieldValue | FieldValue[]>, report: ReportEntry[]) => void | Promise<void>;
+  /** For the consent dialog: the integrator's guardian verification (see {@link mountConsent}). */
+  verifyGuardian?: () => string | Promise<string>;
+}
+
+/** A form protected by {@link protectForm}. */
+export interface ProtectedForm {
+  /**
+   * Resolves once the module, the policy and the key are loaded and the form can be submitted;
+   * rejects (with `init_failed`, the policy's or key's error, or the error a policy/key promise
+   * rejected with) if it never can. The form shows the failure itself; awaiting this is optional.
+   */
+  readonly ready: Promise<void>;
+  /**
+   * Removes every listener and element protectForm added (the messages, `data-minform-state`,
+   * the instance's `submit` shadow, an open consent dialog): the form submits natively again.
+   * Elements it enabled (`data-minform-pending`) stay enabled.
+   */
+  detach(): void;
+}
+
+/**
+ * Browser only. Protects a `<form>` in one call: attaches synchronously — before {@link init}
+ * has resolved or even been called (it calls `init()` itself) — and blocks every native
+ * submission (submit button, Enter in a field, `requestSubmit()`, and `form.submit()`, shadowed
+ * on the instance) until the module is ready; if loading fails, the form stays blocked and
+ * shows a localized `role="alert"`. On submission it reads the form once (with the submitter's
+ * name and value), runs the consent dialog if no `consents` were given, minimizes with
+ * `new Minimizer(policy, { key })`, and calls `send(payload, report)` or submits the payload
+ * alone. When `minimize` refuses (`consent_required`), nothing is sent and the form says which
+ * consent is missing. Raw values never reach a URL, a request body, storage or the console.
+ *
+ * Adds to the form: `data-minform-state` (`loading`, `ready`, `failed`), a
+ * `<div class="minform-protect__status" role="status">` and, on an error, a
+ * `<div class="minform-protect__alert" role="alert">` (styled by `minform/consent.css`).
+ * Elements of a server-rendered form marked `data-minform-pending` (the form, or e.g. a
+ * `<fieldset disabled>` inside it) lose `inert`, `disabled` and the marker when it attaches.
+ *
+ * Not intercepted: `HTMLFormElement.prototype.submit.call(form)`, and a submit event stopped by
+ * a page listener that runs before protectForm's (one registered earlier on `window` in the
+ * capture phase).
+ * @throws {MinformError} `invalid_argument` (with the path, e.g. `options.key`; also for a form
+ * already protected). Under Node: `unsupported_platform`.
+ */
+export function protectForm(form: HTMLFormElement, options: ProtectFormOptions): ProtectedForm;
+
 /** The stable error codes. New codes may be added in minor versions. */
 export type MinformErrorCode =
   | 'not_initialized'
@@ -399,7 +475,8 @@ export type MinformErrorCode =
   | 'policy_rejected'
   | 'consent_required'
   | 'invalid_action'
-  | 'storage_failed';
+  | 'storage_failed'
+  | 'unsupported_platform';
 
 /** Every error minform throws. Match on `code`, not on `message`. */
 export class MinformError extends Error {

@@ -26,7 +26,7 @@ function policyJson(policy) {
 }
 
 /** A FormData's text entries as a plain object (repeated names become arrays; files are skipped). */
-function fromFormData(form) {
+export function fromFormData(form) {
   const out = {};
   for (const name of new Set(form.keys())) {
     const values = form.getAll(name).filter((v) => typeof v === 'string');

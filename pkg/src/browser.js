@@ -4,8 +4,15 @@
 // load it from elsewhere (a CDN, a CSP-approved origin, an inlined asset).
 import loadWeb, * as glue from '../dist/web/minform.js';
 import { bindApi } from './api.js';
+import { bindProtect } from './protect.js';
 
 export { MinformError } from './errors.js';
+const api = bindApi(
+  async (source) => {
+    await loadWeb(source === undefined ? undefined : { module_or_path: source });
+    return glue;
+  },
+);
 export const {
   init,
   pseudonymize,
@@ -19,9 +26,6 @@ export const {
   ConsentFlow,
   verifyReceipt,
   mountConsent,
-} = bindApi(
-  async (source) => {
-    await loadWeb(source === undefined ? undefined : { module_or_path: source });
-    return glue;
-  },
-);
+} = api;
+/** Keeps a form's raw fields from being submitted; sends only what the Minimizer lets leave. */
+export const protectForm = /* @__PURE__ */ bindProtect(api);

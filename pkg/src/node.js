@@ -3,8 +3,9 @@
 // ignored, so isomorphic code can call `init(url)` unchanged.
 import { createRequire } from 'node:module';
 import { bindApi } from './api.js';
+import { MinformError } from './errors.js';
 
-export { MinformError } from './errors.js';
+export { MinformError };
 export const {
   init,
   pseudonymize,
@@ -21,3 +22,10 @@ export const {
 } = bindApi(
   async () => createRequire(import.meta.url)('../dist/node/minform.js'),
 );
+
+/** Browser only: Node has no DOM forms to protect. */
+export function protectForm() {
+  throw new MinformError('protectForm: there are no DOM forms to protect under Node; use Minimizer.minimize on the record instead', {
+    code: 'unsupported_platform',
+  });
+}
