@@ -311,8 +311,13 @@ proptest! {
                     d.strength == Strength::Validated
                         && d.kind.category().default_sensitivity() > Sensitivity::None
                 });
+                // A match that is the whole value is a look-alike unless it validates (a UUID
+                // in an order-number field); inside other text it is personal data.
+                let inside = find_personal_data(v)
+                    .iter()
+                    .any(|f| f.end - f.start < v.trim().len());
                 prop_assert!(
-                    !validated && find_personal_data(v).is_empty(),
+                    !validated && !inside,
                     "{name} = {v:?} is personal and was sent: {entry:?}"
                 );
             }

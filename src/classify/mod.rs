@@ -367,9 +367,17 @@ impl Workspace {
         let mut sensitivity = category.default_sensitivity();
         if category == Category::FreeText || !self.detected.contains(&category) {
             self.found.clear();
+            let text = category == Category::FreeText;
             for v in values() {
-                self.found
-                    .extend(detect::scan(v).into_iter().map(|m| m.kind));
+                // Outside a comment box, a match that is the whole value was already judged
+                // as a value (a look-alike the label outweighs: a UUID in `_csrf`); only
+                // personal data *inside* other text counts there.
+                self.found.extend(
+                    detect::scan(v)
+                        .into_iter()
+                        .filter(|m| text || m.end - m.start < v.len())
+                        .map(|m| m.kind),
+                );
             }
             crate::small_sort::sort_small_by_key(&mut self.found, |k| *k);
             self.found.dedup();
