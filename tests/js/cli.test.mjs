@@ -40,7 +40,7 @@ test('minform preview prints payload and report; options and bad input are handl
   // Without --consents nothing was consented: the required purpose refuses the record.
   const noConsent = run('preview', policy('kids-signup.json'), record, '--age', '11', '--key', key);
   assert.equal(noConsent.status, 1);
-  assert.match(noConsent.stderr, /consent_required at consents\.purposes/);
+  assert.match(noConsent.stderr, /consent_required at options\.consents\.purposes/);
   const unverified = join(dir, 'unverified.json');
   writeFileSync(unverified, JSON.stringify({ purposes: ['enrolment', 'notices'], sensitiveCategories: [], guardianVerified: false }));
   const child = JSON.parse(run('preview', policy('kids-signup.json'), record, '--age', '11', '--consents', unverified, '--key', key).stdout);
