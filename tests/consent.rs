@@ -56,7 +56,11 @@ fn go(f: &mut ConsentFlow, json: &str) {
         .unwrap_or_else(|e| panic!("{json}: {e}"));
 }
 
+/// Answers the age gate about oneself (the `whose` step first, where the policy asks it).
 fn age(f: &mut ConsentFlow, birth: &str) -> Step {
+    if f.step() == Step::Whose {
+        go(f, r#"{"type":"respondent","respondent":"self"}"#);
+    }
     go(f, &format!(r#"{{"type":"age","birthDate":"{birth}"}}"#));
     f.step()
 }
@@ -179,6 +183,8 @@ fn the_age_gate_is_neutral() {
                 NOW,
             )
             .unwrap();
+            let mut f = f;
+            go(&mut f, r#"{"type":"respondent","respondent":"self"}"#);
             let view = f.view();
             assert_eq!(view.step, Step::AgeGate);
             assert!(view.choices.is_empty(), "nothing to tick");
@@ -267,9 +273,10 @@ fn the_answer_is_sticky_until_a_guardian_resets() {
     );
     // A verified guardian can reset it.
     go(&mut again, r#"{"type":"reset","method":"sms"}"#);
-    assert_eq!(again.step(), Step::AgeGate);
+    assert_eq!(again.step(), Step::Whose, "its questions included");
+    assert_eq!(again.respondent(), None);
     assert_eq!(age(&mut again, "1990-01"), Step::AdultNotice);
-    // Unreadable or foreign stored state starts afresh (at the gate).
+    // Unreadable or foreign stored state starts afresh (at the first question).
     for stored in ["not json", r#"{"version":99,"step":"done"}"#] {
         let f = ConsentFlow::new(
             policy("kids-signup.json"),
@@ -279,13 +286,14 @@ fn the_answer_is_sticky_until_a_guardian_resets() {
             NOW,
         )
         .unwrap();
-        assert_eq!(f.step(), Step::AgeGate);
+        assert_eq!(f.step(), Step::Whose);
     }
 }
 
 #[test]
 fn bad_dates_and_actions_are_typed_errors_and_change_nothing() {
     let mut f = flow("kids-signup.json", None);
+    go(&mut f, r#"{"type":"respondent","respondent":"self"}"#);
     for (json, code, path) in [
         (
             r#"{"type":"age","birthDate":"2030-01"}"#,
