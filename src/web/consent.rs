@@ -611,10 +611,17 @@ impl Dialog {
                     return;
                 };
                 let active = self.document.active_element();
+                // A radio group is one stop in the tab order: any of its buttons is "at" it.
+                let radio_name = |el: &Element| {
+                    el.get_attribute("type")
+                        .filter(|t| t == "radio")
+                        .and(el.get_attribute("name"))
+                };
                 let at = |el: &HtmlElement| {
-                    active
-                        .as_ref()
-                        .is_some_and(|a| a == el.as_ref() as &Element)
+                    let el: &Element = el.as_ref();
+                    active.as_ref().is_some_and(|a| {
+                        a == el || radio_name(a).is_some_and(|n| radio_name(el) == Some(n))
+                    })
                 };
                 let on_heading = active
                     .as_ref()
