@@ -1362,7 +1362,7 @@ fn each_sensitive_item_says_what_needs_it_and_what_refusing_means() {
     };
     assert_eq!(
         about("national_id"),
-        "Needed for: enrol the child in the camp (required). If you refuse, it is not sent, and without it the service may not be able to enrol the child in the camp."
+        "Needed for: enrol the child in the camp (required). If you refuse, the form cannot be submitted with it filled in."
     );
     assert!(about("health").contains("keep the child safe at camp (required)"));
     assert!(
@@ -1397,6 +1397,6 @@ fn each_sensitive_item_says_what_needs_it_and_what_refusing_means() {
         .unwrap();
     assert_eq!(
         health.description.as_deref(),
-        Some("用于：在营期间保障孩子安全（必需）。如不同意，该信息不会被发送，服务可能因此无法在营期间保障孩子安全。")
+        Some("用于：在营期间保障孩子安全（必需）。如不同意，填写了该信息的表单将无法提交。")
     );
 }

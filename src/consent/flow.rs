@@ -1048,9 +1048,9 @@ impl ConsentFlow {
 }
 
 /// What a sensitive category's consent item says: which offered purposes need it (each marked
-/// required or optional), and what refusing means — it is not sent (the minimizer drops a
-/// sensitive value without its own consent), so a required purpose may not be served, and an
-/// optional one goes without it.
+/// required or optional), and what refusing means, as the minimizer acts on it: a record that
+/// holds the category for a required purpose without its own consent is refused whole
+/// (`consent_required`), and for optional purposes only the value is not sent.
 fn sensitive_description(notices: &Notices<'_>, category: Category) -> String {
     let l = notices.locale;
     let users = notices.purposes_using(category);
@@ -1070,23 +1070,13 @@ fn sensitive_description(notices: &Notices<'_>, category: Category) -> String {
             .unwrap_or(description)
         })
         .collect();
-    let of = |required: bool| -> Vec<String> {
-        users
-            .iter()
-            .filter(|(_, p)| p.required == required)
-            .map(|(_, p)| notices.describe(p))
-            .collect()
-    };
-    let required = of(true);
-    let refusal = if required.is_empty() {
+    let refusal = if users.iter().any(|(_, p)| p.required) {
+        Some(l.text("consent.sensitive.refuse_required").to_owned())
+    } else {
+        let optional: Vec<String> = users.iter().map(|(_, p)| notices.describe(p)).collect();
         l.fill(
             "consent.sensitive.refuse_optional",
-            &[("purposes", &l.list(&of(false)))],
-        )
-    } else {
-        l.fill(
-            "consent.sensitive.refuse_required",
-            &[("purposes", &l.list(&required))],
+            &[("purposes", &l.list(&optional))],
         )
     };
     let needed = l.fill(
