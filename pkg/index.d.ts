@@ -278,7 +278,7 @@ export interface ConsentFlowOptions {
 }
 
 export type ConsentStep =
-  | 'age_gate' | 'child_notice' | 'guardian_notice' | 'guardian_verify' | 'adult_notice' | 'consent' | 'done' | 'declined';
+  | 'whose' | 'age_gate' | 'child_notice' | 'guardian_notice' | 'guardian_verify' | 'adult_notice' | 'consent' | 'done' | 'declined';
 
 /** A screen of the flow, to render as it is. */
 export interface ConsentView {
@@ -291,12 +291,20 @@ export interface ConsentView {
   lang: string;
   title: string;
   paragraphs: string[];
-  /** Consent items (the `consent` step) or items that can be withdrawn (`done`). */
-  choices: Array<{ id: string; kind: 'purpose' | 'sensitive'; label: string; required: boolean; checked: boolean }>;
+  /**
+   * Consent items (the `consent` step) or items that can be withdrawn (`done`). A sensitive
+   * category's item has a `description`: which purposes need it and what refusing means.
+   */
+  choices: Array<{ id: string; kind: 'purpose' | 'sensitive'; label: string; required: boolean; checked: boolean; description?: string }>;
   /** Buttons: `type` is the action to dispatch. */
   actions: Array<{ type: ConsentAction['type']; label: string }>;
   /** The age gate's entry: labels of year, month (with month names) and optional day. */
   input?: { year: string; month: string; day: string; months: string[]; choose: string };
+  /**
+   * The `whose` step's answers (who the form is about), none chosen: send the chosen `value`
+   * as `{ type: 'respondent', respondent: value }`.
+   */
+  options?: Array<{ value: 'self' | 'guardian'; label: string }>;
   /** Messages to show for an error code of this step. */
   errors: Record<string, string>;
   /** Label of a close button (`done`, `declined`). */
@@ -304,6 +312,8 @@ export interface ConsentView {
 }
 
 export type ConsentAction =
+  /** Who the form is about: the person answering (`self`) or a child in their care (`guardian`). */
+  | { type: 'respondent'; respondent: 'self' | 'guardian' }
   | { type: 'age'; birthDate: string }
   | { type: 'continue' }
   | { type: 'guardian_verified'; method: string }
@@ -313,7 +323,7 @@ export type ConsentAction =
   | { type: 'other_audience' }
   /**
    * For the integrator, after verifying a guardian out of band (no button offers it): starts
-   * again at the age gate; a consent given before is closed with a receipt.
+   * again at the first question (`whose`, or the age gate); a consent given before is closed with a receipt.
    */
   | { type: 'reset'; method: string };
 
@@ -329,6 +339,8 @@ export interface ConsentReceipt {
   childNotice?: { language: string; ageBand: string; joint: boolean; digest: string };
   jurisdiction: string;
   ageBand: string;
+  /** Who answered: the subject (`self`) or a guardian for a child in their care. Absent from receipts written before it was recorded. */
+  respondent?: 'self' | 'guardian';
   gpc: boolean;
   guardianVerification: { method: string } | null;
   purposes: Array<{ id: string; kind: string; required: boolean; retention: string | null; granted: true }>;
@@ -354,6 +366,8 @@ export class ConsentFlow {
   consents(): Required<Consents>;
   /** What the age gate found (`null` before it is answered); pass it to `minimize` as `subject`. */
   subject(): 'child' | 'adult' | null;
+  /** Who is answering (`null` before it is known): the subject, or a guardian for a child in their care. */
+  respondent(): 'self' | 'guardian' | null;
   /** The latest receipt, or `null` before consent is given. */
   receipt(): ConsentReceipt | null;
 }

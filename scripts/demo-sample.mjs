@@ -37,20 +37,20 @@ for (const r of classifyFields(fields, { subjectAge: 11, jurisdiction: 'CN' })) 
 const remark = fields[4].value;
 console.log(`  findPersonalData(remark) → ${JSON.stringify(findPersonalData(remark).map((m) => [m.category, remark.slice(m.start, m.end)]))}\n`);
 
-// The consent flow, headless: a 10-year-old in China, the guardian verified by SMS.
+// The consent flow, headless: a parent fills in for a 10-year-old in China, verified by SMS.
 const policy = JSON.parse(readFileSync(new URL('../tests/policies/kids-camp.json', import.meta.url), 'utf8'));
 const flow = new ConsentFlow(policy, { locale: 'en' });
 const steps = [flow.view()];
 for (const action of [
+  { type: 'respondent', respondent: 'guardian' },
   { type: 'age', birthDate: `${new Date().getFullYear() - 10}-01` },
-  { type: 'continue' },
   { type: 'continue' },
   { type: 'guardian_verified', method: 'sms' },
   { type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] },
 ]) {
   steps.push(flow.dispatch(action));
 }
-console.log('minform — ConsentFlow (a child of 10, CN; the guardian grants the required purposes and health)');
+console.log('minform — ConsentFlow (a parent fills in for a child of 10, CN; verified, grants the required purposes and health)');
 for (const v of steps) console.log(`  ${v.step.padEnd(16)} ${v.title}`);
 const consents = flow.consents();
 console.log(`  consents() → ${JSON.stringify(consents)}`);

@@ -56,7 +56,11 @@ fn go(f: &mut ConsentFlow, json: &str) {
         .unwrap_or_else(|e| panic!("{json}: {e}"));
 }
 
+/// Answers the age gate about oneself (the `whose` step first, where the policy asks it).
 fn age(f: &mut ConsentFlow, birth: &str) -> Step {
+    if f.step() == Step::Whose {
+        go(f, r#"{"type":"respondent","respondent":"self"}"#);
+    }
     go(f, &format!(r#"{{"type":"age","birthDate":"{birth}"}}"#));
     f.step()
 }
@@ -179,6 +183,8 @@ fn the_age_gate_is_neutral() {
                 NOW,
             )
             .unwrap();
+            let mut f = f;
+            go(&mut f, r#"{"type":"respondent","respondent":"self"}"#);
             let view = f.view();
             assert_eq!(view.step, Step::AgeGate);
             assert!(view.choices.is_empty(), "nothing to tick");
@@ -267,9 +273,10 @@ fn the_answer_is_sticky_until_a_guardian_resets() {
     );
     // A verified guardian can reset it.
     go(&mut again, r#"{"type":"reset","method":"sms"}"#);
-    assert_eq!(again.step(), Step::AgeGate);
+    assert_eq!(again.step(), Step::Whose, "its questions included");
+    assert_eq!(again.respondent(), None);
     assert_eq!(age(&mut again, "1990-01"), Step::AdultNotice);
-    // Unreadable or foreign stored state starts afresh (at the gate).
+    // Unreadable or foreign stored state starts afresh (at the first question).
     for stored in ["not json", r#"{"version":99,"step":"done"}"#] {
         let f = ConsentFlow::new(
             policy("kids-signup.json"),
@@ -279,13 +286,14 @@ fn the_answer_is_sticky_until_a_guardian_resets() {
             NOW,
         )
         .unwrap();
-        assert_eq!(f.step(), Step::AgeGate);
+        assert_eq!(f.step(), Step::Whose);
     }
 }
 
 #[test]
 fn bad_dates_and_actions_are_typed_errors_and_change_nothing() {
     let mut f = flow("kids-signup.json", None);
+    go(&mut f, r#"{"type":"respondent","respondent":"self"}"#);
     for (json, code, path) in [
         (
             r#"{"type":"age","birthDate":"2030-01"}"#,
@@ -848,5 +856,547 @@ fn child_notices_use_short_sentences_and_words_for_the_child() {
     assert!(
         six.contains("a few other things"),
         "a few examples, not the whole list: {six}"
+    );
+}
+
+// ---- Whose data (issue 9): a parent filling in for a child ----
+
+fn answer_whose(f: &mut ConsentFlow, respondent: &str) {
+    assert_eq!(f.step(), Step::Whose);
+    go(
+        f,
+        &format!(r#"{{"type":"respondent","respondent":"{respondent}"}}"#),
+    );
+    assert_eq!(f.step(), Step::AgeGate);
+}
+
+fn flow_in(name: &str, jurisdiction: Option<&str>, locale: &str) -> ConsentFlow {
+    ConsentFlow::new(
+        policy(name),
+        &options(jurisdiction, locale, "2026-11-28"),
+        None,
+        "p-1",
+        NOW,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_general_policy_asks_no_whose_question() {
+    let mut f = flow("general-ads.json", None);
+    assert_eq!(f.step(), Step::AgeGate, "today's flow, unchanged");
+    assert!(f.view().options.is_empty());
+    assert_eq!(f.respondent(), None);
+    let e = f
+        .dispatch(
+            act(r#"{"type":"respondent","respondent":"guardian"}"#),
+            NOW,
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.path()),
+        ("invalid_action", Some("action.type"))
+    );
+    assert_eq!(age(&mut f, "1986-04"), Step::AdultNotice);
+    assert_eq!(f.respondent(), Some("self"), "the gate asked about oneself");
+    go(&mut f, r#"{"type":"continue"}"#);
+    go(&mut f, r#"{"type":"grant","purposes":["account"]}"#);
+    let r = f.receipt().unwrap();
+    assert_eq!(r["respondent"], "self");
+    assert!(verify_receipt(r, &policy("general-ads.json")).valid);
+    // A mixed audience asks it, like children.
+    let mut mixed: Value = serde_json::from_str(&policy_text("general-ads.json")).unwrap();
+    mixed["audience"] = "mixed".into();
+    mixed["purposes"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k == "account");
+    mixed["categories"]
+        .as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "precise_location");
+    mixed["categories"]["email"]["purposes"] = serde_json::json!(["account"]);
+    let mixed = Policy::from_json(&mixed.to_string()).unwrap();
+    let f = ConsentFlow::new(mixed, &options(None, "en", "2026-11-28"), None, "p", NOW).unwrap();
+    assert_eq!(f.step(), Step::Whose);
+}
+
+#[test]
+fn the_whose_step_offers_two_answers_and_chooses_none() {
+    let f = flow("kids-camp.json", None);
+    let v = f.view();
+    assert_eq!(
+        (v.step, v.audience),
+        (Step::Whose, minform::consent::Reader::Anyone)
+    );
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(json["step"], "whose");
+    assert_eq!(
+        json["options"],
+        serde_json::json!([
+            { "value": "self", "label": "Myself" },
+            { "value": "guardian", "label": "A child in my care" }
+        ]),
+        "two answers, neither chosen (no checked or default member)"
+    );
+    assert_eq!(
+        json["actions"],
+        serde_json::json!([{ "type": "respondent", "label": "Continue" }])
+    );
+    assert!(v.choices.is_empty() && v.input.is_none() && v.age_band.is_none());
+    assert!(
+        v.errors.contains_key("invalid_argument"),
+        "no answer chosen"
+    );
+    for (json, path) in [
+        (r#"{"type":"respondent"}"#, "action.respondent"),
+        (
+            r#"{"type":"respondent","respondent":""}"#,
+            "action.respondent",
+        ),
+        (
+            r#"{"type":"respondent","respondent":"parent"}"#,
+            "action.respondent",
+        ),
+    ] {
+        let e = FlowAction::from_json(json).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("invalid_argument", Some(path)));
+    }
+    // Only the answer fits here: not the age, not a notice's actions.
+    let mut f = f;
+    let before = f.state_json();
+    for json in [
+        r#"{"type":"age","birthDate":"2017-03"}"#,
+        r#"{"type":"continue"}"#,
+        r#"{"type":"decline"}"#,
+    ] {
+        let e = f.dispatch(act(json), NOW, None).unwrap_err();
+        assert_eq!(e.code(), "invalid_action", "{json}");
+        assert_eq!(f.state_json(), before);
+    }
+}
+
+#[test]
+fn a_parent_answering_for_a_child_reads_the_guardian_notice_then_verifies() {
+    // The reported case: a parent born in 1986 fills in for a child born in 2017 (CN, 14).
+    let mut f = flow("kids-camp.json", None);
+    answer_whose(&mut f, "guardian");
+    assert_eq!(f.respondent(), Some("guardian"));
+    assert_eq!(f.subject(), None, "the age is not known yet");
+    let gate = f.view();
+    assert_eq!(gate.title, "The child's date of birth");
+    assert!(gate.paragraphs[0].contains("the child was born"));
+    assert!(gate.input.is_some());
+    go(&mut f, r#"{"type":"age","birthDate":"2017-03"}"#);
+    assert_eq!(
+        f.step(),
+        Step::GuardianNotice,
+        "straight to the guardian notice"
+    );
+    let notice = f.view();
+    assert_eq!(notice.audience, minform::consent::Reader::Guardian);
+    assert_eq!(notice.age_band, Some("6-9"));
+    let kinds: Vec<&str> = notice.actions.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, ["continue", "decline", "other_audience"]);
+    // The child's version is one action away, and back.
+    go(&mut f, r#"{"type":"other_audience"}"#);
+    let child = f.view();
+    assert_eq!(
+        (child.step, child.audience),
+        (Step::GuardianNotice, minform::consent::Reader::Child)
+    );
+    assert!(child.paragraphs.join(" ").contains("grown-up"));
+    go(&mut f, r#"{"type":"other_audience"}"#);
+    assert_eq!(f.view(), notice);
+    go(&mut f, r#"{"type":"continue"}"#);
+    assert_eq!(f.step(), Step::GuardianVerify);
+    go(&mut f, r#"{"type":"guardian_verified","method":"sms"}"#);
+    assert_eq!(f.step(), Step::Consent);
+    assert_eq!(f.view().audience, minform::consent::Reader::Guardian);
+    go(
+        &mut f,
+        r#"{"type":"grant","purposes":["enrolment","safety"],"sensitiveCategories":["health"]}"#,
+    );
+    assert_eq!(f.step(), Step::Done);
+    assert_eq!(
+        (f.subject(), f.respondent()),
+        (Some("child"), Some("guardian"))
+    );
+    let c = f.consents();
+    assert!(c.guardian_verified);
+    assert_eq!(c.purposes, ["enrolment", "safety"]);
+    let r = f.receipt().unwrap().clone();
+    assert_eq!(r["respondent"], "guardian");
+    assert_eq!(r["ageBand"], "6-9");
+    assert_eq!(r["notice"]["audience"], "guardian");
+    assert_eq!(r["guardianVerification"]["method"], "sms");
+    assert!(
+        r.get("childNotice").is_none(),
+        "the child notice was not the one read"
+    );
+    let events: Vec<(&str, Option<&str>)> = r["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["type"].as_str().unwrap(), e["respondent"].as_str()))
+        .collect();
+    assert_eq!(events[0], ("respondent_answered", Some("guardian")));
+    assert_eq!(events[1].0, "age_answered");
+    for text in [r.to_string(), f.state_json()] {
+        assert!(!text.contains("2017"), "no birth date kept: {text}");
+    }
+    assert!(verify_receipt(&r, &policy("kids-camp.json")).valid);
+    // The respondent is part of what the digest covers.
+    let mut edited = r.clone();
+    edited["respondent"] = "self".into();
+    assert_eq!(
+        verify_receipt(&edited, &policy("kids-camp.json")).reason,
+        Some("digest_mismatch")
+    );
+    edited["respondent"] = "robot".into();
+    edited["receiptDigest"] = minform::consent::receipt::digest(&edited).into();
+    assert_eq!(
+        verify_receipt(&edited, &policy("kids-camp.json")).reason,
+        Some("malformed")
+    );
+    // A receipt written before the respondent existed still verifies.
+    let mut old = r.clone();
+    old.as_object_mut().unwrap().remove("respondent");
+    old["receiptDigest"] = minform::consent::receipt::digest(&old).into();
+    assert!(verify_receipt(&old, &policy("kids-camp.json")).valid);
+}
+
+#[test]
+fn the_subject_answering_keeps_todays_paths() {
+    // Myself, a child: child notice, then the guardian.
+    let mut f = flow("kids-camp.json", None);
+    answer_whose(&mut f, "self");
+    let gate = f.view();
+    assert_eq!(gate.title, "Your date of birth");
+    go(&mut f, r#"{"type":"age","birthDate":"2016-06"}"#);
+    assert_eq!(f.step(), Step::ChildNotice);
+    go(&mut f, r#"{"type":"continue"}"#);
+    assert_eq!(f.step(), Step::GuardianNotice);
+    go(&mut f, r#"{"type":"continue"}"#);
+    go(&mut f, r#"{"type":"guardian_verified","method":"sms"}"#);
+    go(
+        &mut f,
+        r#"{"type":"grant","purposes":["enrolment","safety"]}"#,
+    );
+    let r = f.receipt().unwrap();
+    assert_eq!(r["respondent"], "self");
+    assert_eq!(r["childNotice"]["ageBand"], "10-12");
+    assert!(verify_receipt(r, &policy("kids-camp.json")).valid);
+    // Myself, an adult (the parent who typed their own date, answering "myself").
+    let mut f = flow("kids-camp.json", None);
+    answer_whose(&mut f, "self");
+    go(&mut f, r#"{"type":"age","birthDate":"1986-04"}"#);
+    assert_eq!(f.step(), Step::AdultNotice);
+    go(&mut f, r#"{"type":"continue"}"#);
+    assert_eq!(f.step(), Step::Consent);
+    go(
+        &mut f,
+        r#"{"type":"grant","purposes":["enrolment","safety"]}"#,
+    );
+    assert_eq!((f.subject(), f.respondent()), (Some("adult"), Some("self")));
+    assert_eq!(f.receipt().unwrap()["respondent"], "self");
+}
+
+#[test]
+fn a_guardian_answering_for_someone_at_or_above_the_threshold_gets_the_adult_notice() {
+    let mut f = flow("kids-camp.json", None);
+    answer_whose(&mut f, "guardian");
+    go(&mut f, r#"{"type":"age","birthDate":"2011-06"}"#); // 15 in CN (14)
+    assert_eq!(f.step(), Step::AdultNotice);
+    assert_eq!(f.view().audience, minform::consent::Reader::Adult);
+    go(&mut f, r#"{"type":"continue"}"#);
+    assert_eq!(f.step(), Step::Consent, "no guardian verification");
+    go(
+        &mut f,
+        r#"{"type":"grant","purposes":["enrolment","safety"]}"#,
+    );
+    assert_eq!(
+        (f.subject(), f.respondent()),
+        (Some("adult"), Some("guardian"))
+    );
+    assert!(!f.consents().guardian_verified);
+    let r = f.receipt().unwrap();
+    assert_eq!(r["respondent"], "guardian");
+    assert_eq!(r["ageBand"], "13-15");
+    assert_eq!(r["notice"]["audience"], "adult");
+    assert_eq!(r["guardianVerification"], Value::Null);
+    assert!(verify_receipt(r, &policy("kids-camp.json")).valid);
+    // The same 15-year-old in Vietnam (16) is a child: the guardian notice... after the child's
+    // own, because there the child consents jointly (from 7).
+    let mut vn = flow("kids-camp.json", Some("VN"));
+    answer_whose(&mut vn, "guardian");
+    go(&mut vn, r#"{"type":"age","birthDate":"2011-06"}"#);
+    assert_eq!(vn.step(), Step::ChildNotice, "the child agrees too");
+    go(&mut vn, r#"{"type":"continue"}"#);
+    assert_eq!(vn.step(), Step::GuardianNotice);
+    // Under 7 in Vietnam the guardian alone decides: straight to the guardian notice.
+    let mut young = flow("kids-camp.json", Some("VN"));
+    answer_whose(&mut young, "guardian");
+    go(&mut young, r#"{"type":"age","birthDate":"2021-06"}"#);
+    assert_eq!(young.step(), Step::GuardianNotice);
+}
+
+#[test]
+fn the_whose_answer_is_sticky_like_the_age_gate() {
+    let mut f = flow("kids-camp.json", None);
+    answer_whose(&mut f, "guardian");
+    let before = f.state_json();
+    let e = f
+        .dispatch(
+            act(r#"{"type":"respondent","respondent":"self"}"#),
+            NOW,
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.path()),
+        ("invalid_action", Some("action.type"))
+    );
+    assert_eq!(f.state_json(), before, "unchanged");
+    // A reload with the same storage resumes at the child's date, asked of the guardian.
+    let reopen = |stored: &str| {
+        ConsentFlow::new(
+            policy("kids-camp.json"),
+            &options(None, "en", "2026-11-28"),
+            Some(stored),
+            "p-1",
+            NOW,
+        )
+        .unwrap()
+    };
+    let mut again = reopen(&before);
+    assert_eq!(again.step(), Step::AgeGate);
+    assert_eq!(again.view().title, "The child's date of birth");
+    assert_eq!(
+        again
+            .dispatch(
+                act(r#"{"type":"respondent","respondent":"self"}"#),
+                NOW,
+                None
+            )
+            .unwrap_err()
+            .code(),
+        "invalid_action"
+    );
+    go(&mut again, r#"{"type":"age","birthDate":"2017-03"}"#);
+    let answered = again.state_json();
+    let mut later = reopen(&answered);
+    assert_eq!(later.step(), Step::GuardianNotice);
+    for json in [
+        r#"{"type":"respondent","respondent":"self"}"#,
+        r#"{"type":"age","birthDate":"1986-01"}"#,
+    ] {
+        assert_eq!(
+            later.dispatch(act(json), NOW, None).unwrap_err().code(),
+            "invalid_action"
+        );
+    }
+    // Only a verified guardian's reset asks both questions again.
+    go(&mut later, r#"{"type":"reset","method":"sms"}"#);
+    assert_eq!((later.step(), later.respondent()), (Step::Whose, None));
+    answer_whose(&mut later, "self");
+}
+
+#[test]
+fn stored_states_of_the_previous_version_still_load_and_unknown_ones_fail_closed() {
+    let reopen = |stored: &str| {
+        ConsentFlow::new(
+            policy("kids-camp.json"),
+            &options(None, "en", "2026-11-28"),
+            Some(stored),
+            "p-1",
+            NOW,
+        )
+        .unwrap()
+    };
+    // A version-1 state (no respondent) with consent given: read as answered by the subject.
+    let mut f = flow("kids-camp.json", None);
+    child_to_consent(&mut f);
+    go(
+        &mut f,
+        r#"{"type":"grant","purposes":["enrolment","safety"]}"#,
+    );
+    let mut v1: Value = serde_json::from_str(&f.state_json()).unwrap();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("respondent");
+    for e in v1["events"].as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("respondent");
+    }
+    v1["events"].as_array_mut().unwrap().remove(0); // no respondent_answered in version 1
+    let old = reopen(&v1.to_string());
+    assert_eq!((old.step(), old.respondent()), (Step::Done, Some("self")));
+    assert_eq!(old.consents().purposes, ["enrolment", "safety"]);
+    // A version-1 state whose gate was answered stays answered (sticky across the upgrade).
+    let mut answered = flow("kids-camp.json", None);
+    age(&mut answered, "2015-03");
+    let mut v1: Value = serde_json::from_str(&answered.state_json()).unwrap();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("respondent");
+    let mut old = reopen(&v1.to_string());
+    assert_eq!(old.step(), Step::ChildNotice);
+    assert_eq!(
+        old.dispatch(act(r#"{"type":"age","birthDate":"1990-01"}"#), NOW, None)
+            .unwrap_err()
+            .code(),
+        "invalid_action"
+    );
+    // A version-1 state still at the gate: the new first question is asked.
+    let v1_gate = r#"{"version":1,"step":"age_gate","age":null,"notice":null,"childNotice":null,"guardianMethod":null,"childAgreed":false,"granted":[],"sensitive":[],"events":[],"receipt":null}"#;
+    assert_eq!(reopen(v1_gate).step(), Step::Whose);
+    // Unknown or inconsistent states never count as consent: they start afresh.
+    for stored in [
+        r#"{"version":3,"step":"done","granted":["enrolment"]}"#,
+        r#"{"version":2,"step":"done","age":null,"notice":null,"childNotice":null,"guardianMethod":null,"childAgreed":false,"granted":["enrolment","safety"],"sensitive":[],"events":[],"receipt":null}"#,
+        r#"{"version":2,"step":"teleport","age":null}"#,
+    ] {
+        let f = reopen(stored);
+        assert_eq!(f.step(), Step::Whose, "{stored}");
+        assert!(f.consents().purposes.is_empty() && f.receipt().is_none());
+    }
+}
+
+#[test]
+fn the_whose_step_and_the_date_prompts_are_neutral_everywhere() {
+    let hints_everywhere = [
+        "parent",
+        "guardian",
+        "adult",
+        "under",
+        "old enough",
+        "minor",
+        "consent",
+        "permission",
+        "allowed",
+        "younger",
+        "older",
+        "监护",
+        "未成年",
+        "成年",
+        "家长",
+        "周岁",
+        "同意",
+        "允许",
+        "儿童",
+        "年满",
+        "以下",
+        "以上",
+    ];
+    for j in minform::jurisdiction::all() {
+        for locale in ["en", "zh-CN"] {
+            let mut texts: Vec<(&str, String)> = Vec::new();
+            let mut f = flow_in("kids-camp.json", Some(j.code), locale);
+            let whose = f.view();
+            texts.extend(
+                [whose.title.clone()]
+                    .into_iter()
+                    .chain(whose.paragraphs.clone())
+                    .chain(whose.options.iter().map(|o| o.label.clone()))
+                    .chain(whose.actions.iter().map(|a| a.label.clone()))
+                    .chain(whose.errors.values().cloned())
+                    .map(|t| ("whose", t)),
+            );
+            go(&mut f, r#"{"type":"respondent","respondent":"guardian"}"#);
+            let gate = f.view();
+            let input = gate.input.clone().unwrap();
+            texts.extend(
+                [gate.title.clone()]
+                    .into_iter()
+                    .chain(gate.paragraphs.clone())
+                    .chain(gate.actions.iter().map(|a| a.label.clone()))
+                    .chain([input.year, input.month, input.day, input.choose])
+                    .map(|t| ("guardian's gate", t)),
+            );
+            let mut own = flow_in("kids-camp.json", Some(j.code), locale);
+            go(&mut own, r#"{"type":"respondent","respondent":"self"}"#);
+            let gate = own.view();
+            texts.extend(
+                [gate.title.clone()]
+                    .into_iter()
+                    .chain(gate.paragraphs.clone())
+                    .map(|t| ("own gate", t)),
+            );
+            for (screen, t) in &texts {
+                let lower = t.to_lowercase();
+                assert!(
+                    !t.chars().any(|c| c.is_ascii_digit()),
+                    "{}/{locale} {screen}: {t:?} has a number",
+                    j.code
+                );
+                for word in hints_everywhere {
+                    assert!(
+                        !lower.contains(word),
+                        "{}/{locale} {screen}: {t:?} says {word:?}",
+                        j.code
+                    );
+                }
+                if *screen == "own gate" {
+                    for word in ["child", "孩子"] {
+                        assert!(!lower.contains(word), "{t:?}");
+                    }
+                }
+            }
+            // The answers read alike: neither is the main button, neither is chosen.
+            assert_eq!(whose.options.len(), 2);
+            assert_eq!(whose.actions.len(), 1);
+        }
+    }
+}
+
+#[test]
+fn each_sensitive_item_says_what_needs_it_and_what_refusing_means() {
+    let mut f = flow("kids-camp.json", None);
+    child_to_consent(&mut f);
+    let v = f.view();
+    let about = |id: &str| {
+        v.choices
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.description.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        about("national_id"),
+        "Needed for: enrol the child in the camp (required). If you refuse, the form cannot be submitted with it filled in."
+    );
+    assert!(about("health").contains("keep the child safe at camp (required)"));
+    assert!(
+        v.choices
+            .iter()
+            .filter(|c| c.kind == minform::consent::ChoiceKind::Purpose)
+            .all(|c| c.description.is_none()),
+        "purposes carry their own words"
+    );
+    // An optional purpose: refusing only keeps it from that purpose.
+    let mut shop = flow("general-ads.json", None);
+    age(&mut shop, "1986-04");
+    go(&mut shop, r#"{"type":"continue"}"#);
+    let loc = shop
+        .view()
+        .choices
+        .into_iter()
+        .find(|c| c.id == "precise_location")
+        .unwrap();
+    assert_eq!(
+        loc.description.as_deref(),
+        Some("Needed for: show you ads based on where you are (optional). If you refuse, it is not sent and is not used to show you ads based on where you are.")
+    );
+    // Chinese.
+    let mut zh = flow_in("kids-camp.json", None, "zh-CN");
+    child_to_consent(&mut zh);
+    let health = zh
+        .view()
+        .choices
+        .into_iter()
+        .find(|c| c.id == "health")
+        .unwrap();
+    assert_eq!(
+        health.description.as_deref(),
+        Some("用于：在营期间保障孩子安全（必需）。如不同意，填写了该信息的表单将无法提交。")
     );
 }

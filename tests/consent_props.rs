@@ -1,10 +1,11 @@
 //! Properties of the consent flow under random sequences of actions: no panic; an action that
 //! fails changes nothing; the birth date is never kept; nothing is consented that is not
-//! offered; a child's consent needs a verified guardian; the age answer changes only through a
-//! reset; every receipt verifies.
+//! offered; a child's consent needs a verified guardian; the age answer and the answer to whose
+//! data it is change only through a reset; a general-audience policy never asks whose; every
+//! receipt verifies and names the respondent the flow has.
 #![cfg(not(target_arch = "wasm32"))]
 
-use minform::consent::{verify_receipt, ConsentFlow, FlowAction, FlowOptions, Step};
+use minform::consent::{verify_receipt, ConsentFlow, FlowAction, FlowOptions, Respondent, Step};
 use minform::minimize::CivilDate;
 use minform::policy::Policy;
 use proptest::prelude::*;
@@ -40,6 +41,7 @@ fn action() -> impl Strategy<Value = FlowAction> {
     )
     .prop_map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
     prop_oneof![
+        respondent(),
         (1990i32..2027, 1u32..13, prop::option::of(1u32..32)).prop_map(|(y, m, d)| {
             FlowAction::Age {
                 birth_date: match d {
@@ -69,24 +71,31 @@ fn action() -> impl Strategy<Value = FlowAction> {
     ]
 }
 
-/// Mostly the way through (age, notices, verification, a grant that names the required
+fn respondent() -> impl Strategy<Value = FlowAction> {
+    prop::sample::select(vec![Respondent::Subject, Respondent::Guardian])
+        .prop_map(|respondent| FlowAction::Respondent { respondent })
+}
+
+/// Mostly the way through (whose, age, notices, verification, a grant that names the required
 /// purposes), then anything: random sequences alone rarely get past the first steps.
 fn sequence() -> impl Strategy<Value = Vec<FlowAction>> {
     let age = (1990i32..2026, 1u32..13, 1u32..29).prop_map(|(y, m, d)| FlowAction::Age {
         birth_date: format!("{y}-{m:02}-{d:02}"),
     });
     let through = (
+        respondent(),
         age,
         prop::sample::subsequence(vec!["photos", "newsletter", "ads", "lottery"], 0..3),
         prop::sample::subsequence(vec!["health", "national_id", "precise_location"], 0..3),
         prop::collection::vec(action(), 0..8),
     )
-        .prop_map(|(age, optional, sensitive, tail)| {
+        .prop_map(|(whose, age, optional, sensitive, tail)| {
             let mut purposes: Vec<String> = ["enrolment", "safety", "account"]
                 .map(String::from)
                 .to_vec();
             purposes.extend(optional.into_iter().map(String::from));
             let mut v = vec![
+                whose,
                 age,
                 FlowAction::Continue,
                 FlowAction::Continue,
@@ -128,7 +137,7 @@ proptest! {
             .into_iter()
             .enumerate()
             .map(|(i, a)| match a {
-                FlowAction::Grant { purposes, sensitive_categories } if i == 4 => FlowAction::Grant {
+                FlowAction::Grant { purposes, sensitive_categories } if i == 5 => FlowAction::Grant {
                     purposes: purposes.into_iter().filter(|id| p.purposes.contains_key(id)).collect(),
                     sensitive_categories,
                 },
@@ -139,6 +148,7 @@ proptest! {
         for (i, action) in actions.into_iter().enumerate() {
             let before = flow.state_json();
             let subject_before = flow.subject();
+            let respondent_before = flow.respondent();
             let typed = match &action { FlowAction::Age { birth_date } => Some(birth_date.clone()), _ => None };
             let is_reset = matches!(action, FlowAction::Reset { .. });
             let now = format!("t{}", i + 1);
@@ -148,7 +158,16 @@ proptest! {
                     if !is_reset && subject_before.is_some() {
                         prop_assert_eq!(flow.subject(), subject_before, "the age answer sticks");
                     }
+                    if !is_reset && respondent_before.is_some() {
+                        prop_assert_eq!(flow.respondent(), respondent_before, "the whose answer sticks");
+                    }
                 }
+            }
+            if name == "general-ads.json" {
+                prop_assert!(flow.step() != Step::Whose, "a general audience is not asked whose");
+            }
+            if flow.subject().is_some() {
+                prop_assert!(flow.respondent().is_some(), "an age answer has a respondent");
             }
             let state = flow.state_json();
             if let Some(date) = typed {
@@ -172,6 +191,9 @@ proptest! {
                 let v = verify_receipt(r, &p);
                 prop_assert!(v.valid, "receipt does not verify: {:?}", v);
                 prop_assert!(!r.to_string().contains("birthDate"));
+                if flow.step() == Step::Done {
+                    prop_assert_eq!(r["respondent"].as_str(), flow.respondent(), "the receipt names the respondent");
+                }
                 head = r["receiptDigest"].as_str().map(str::to_owned);
             }
         }

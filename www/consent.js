@@ -33,7 +33,8 @@ function flow() {
 
 function show(f) {
   const view = f.view();
-  $('state').textContent = `Step: ${view.step}${view.ageBand ? ` · age band ${view.ageBand}` : ''}`;
+  const respondent = f.respondent();
+  $('state').textContent = `Step: ${view.step}${view.ageBand ? ` · age band ${view.ageBand}` : ''}${respondent ? ` · answered by ${respondent === 'guardian' ? 'a guardian' : 'the subject'}` : ''}`;
   const consents = f.consents();
   $('consents').textContent = JSON.stringify(consents, null, 2);
   try {

@@ -381,13 +381,13 @@ export function bindApi(load) {
         if (stored !== this.#seen) this.#load(stored);
       }
 
-      /** The current screen: `{ step, audience, ageBand?, lang, title, paragraphs, choices, actions, input? }`. */
+      /** The current screen: `{ step, audience, ageBand?, lang, title, paragraphs, choices, actions, input?, options? }`. */
       view() {
         this.#sync();
         return JSON.parse(this.#inner.viewJson());
       }
 
-      /** Applies an action (`{ type: 'age', birthDate }`, …) and returns the next view. */
+      /** Applies an action (`{ type: 'respondent', respondent }`, `{ type: 'age', birthDate }`, …) and returns the next view. */
       dispatch(action) {
         if (action === null || typeof action !== 'object' || Array.isArray(action)) {
           throw new MinformError("action: expected an object { type, … }", { code: 'invalid_argument', path: 'action' });
@@ -442,6 +442,15 @@ export function bindApi(load) {
       subject() {
         this.#sync();
         return this.#inner.subject() ?? null;
+      }
+
+      /**
+       * Who is answering, `'self'` or `'guardian'` (a parent filling in for a child in their
+       * care); `null` before it is known.
+       */
+      respondent() {
+        this.#sync();
+        return this.#inner.respondent() ?? null;
       }
 
       /** The latest consent receipt, or `null` before consent is given. */

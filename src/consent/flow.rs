@@ -5,17 +5,20 @@ use serde::{Deserialize, Serialize};
 
 use super::age::{AgeBand, BirthDate};
 use super::notice::{offered, sentence_case, Notices, Text};
-use super::{ActionButton, Choice, ChoiceKind, DateInput, Reader, Step, View};
+use super::{
+    ActionButton, AnswerOption, Choice, ChoiceKind, DateInput, Reader, Respondent, Step, View,
+};
 use crate::error::Error;
 use crate::jurisdiction::{self, Jurisdiction};
 use crate::locale::{self, Locale};
 use crate::minimize::CivilDate;
-use crate::policy::Policy;
+use crate::policy::{Audience, Policy};
 use crate::taxonomy::Category;
 
-/// The version of the stored state; a state of another version is not read (the flow starts
-/// again, asking the age gate).
-pub const STATE_VERSION: u32 = 1;
+/// The version of the stored state. Version 2 added the respondent (the `whose` step); a
+/// version-1 state is read as answered by the subject themselves (what its age gate asked), so
+/// its answer stays sticky. A state of any other version is not read: the flow starts again.
+pub const STATE_VERSION: u32 = 2;
 
 /// How a flow is set up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +49,11 @@ pub struct Consents {
 /// An action, as `dispatch` takes it (`{ "type": "age", "birthDate": "2014-05" }`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FlowAction {
+    /// The `whose` step's answer: who is filling in the form.
+    Respondent {
+        /// The person the form is about, or their guardian.
+        respondent: Respondent,
+    },
     /// The age gate's answer.
     Age {
         /// `YYYY-MM` or `YYYY-MM-DD`.
@@ -76,7 +84,7 @@ pub enum FlowAction {
     },
     /// Show the text written for the other audience (and back).
     OtherAudience,
-    /// A verified guardian starts the flow again, age gate included.
+    /// A verified guardian starts the flow again, its questions (`whose`, age) included.
     Reset {
         /// How the guardian was verified.
         method: String,
@@ -87,6 +95,7 @@ impl FlowAction {
     /// The `type` of the action.
     pub fn kind(&self) -> &'static str {
         match self {
+            FlowAction::Respondent { .. } => "respondent",
             FlowAction::Age { .. } => "age",
             FlowAction::Continue => "continue",
             FlowAction::GuardianVerified { .. } => "guardian_verified",
@@ -98,8 +107,8 @@ impl FlowAction {
         }
     }
 
-    /// Reads an action from JSON (`birthDate`, `method`, `purposes`, `sensitiveCategories`
-    /// as the contract names them; members another type does not use are ignored).
+    /// Reads an action from JSON (`respondent`, `birthDate`, `method`, `purposes`,
+    /// `sensitiveCategories` as the contract names them; members another type does not use are ignored).
     ///
     /// # Errors
     /// `invalid_argument` with the path under `action`.
@@ -136,6 +145,13 @@ impl FlowAction {
             }
         };
         Ok(match obj.get("type").and_then(Value::as_str) {
+            Some("respondent") => FlowAction::Respondent {
+                respondent: obj
+                    .get("respondent")
+                    .and_then(Value::as_str)
+                    .and_then(Respondent::parse)
+                    .ok_or_else(|| bad("action.respondent".into(), "\"self\" or \"guardian\""))?,
+            },
             Some("age") => FlowAction::Age {
                 birth_date: string("birthDate")?,
             },
@@ -159,7 +175,7 @@ impl FlowAction {
             _ => {
                 return Err(bad(
                     "action.type".into(),
-                    "one of age, continue, guardian_verified, grant, decline, withdraw, other_audience, reset",
+                    "one of respondent, age, continue, guardian_verified, grant, decline, withdraw, other_audience, reset",
                 ))
             }
         })
@@ -199,6 +215,8 @@ pub(crate) struct Event {
     pub(crate) age_band: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) respondent: Option<Respondent>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) purposes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -212,6 +230,7 @@ impl Event {
             time: time.into(),
             age_band: None,
             method: None,
+            respondent: None,
             purposes: Vec::new(),
             sensitive_categories: Vec::new(),
         }
@@ -224,6 +243,9 @@ impl Event {
 pub(crate) struct State {
     pub(crate) version: u32,
     pub(crate) step: Step,
+    /// Who answers (the `whose` step, or `self` where the age gate asked about oneself).
+    #[serde(default)]
+    pub(crate) respondent: Option<Respondent>,
     pub(crate) age: Option<AgeAnswer>,
     /// The notice consent is based on (guardian or adult), once read.
     pub(crate) notice: Option<NoticeRecord>,
@@ -293,15 +315,71 @@ impl ConsentFlow {
             },
             other: false,
         };
-        if let Some(state) = stored
+        flow.state.step = flow.first_step();
+        if let Some(mut state) = stored
             .and_then(|s| serde_json::from_str::<State>(s).ok())
-            .filter(|s| s.version == STATE_VERSION)
+            .filter(|s| s.version == STATE_VERSION || s.version == 1)
         {
-            flow.state = state;
-            flow.rejudge(now);
-            flow.revalidate(now);
+            if state.version == 1 {
+                // Version 1 asked "your date of birth" only: an answer given was about oneself.
+                state.version = STATE_VERSION;
+                if state.age.is_some() {
+                    state.respondent = Some(Respondent::Subject);
+                }
+            }
+            if let Some(state) = flow.settled(state) {
+                flow.state = state;
+                flow.rejudge(now);
+                flow.revalidate(now);
+            }
         }
         Ok(flow)
+    }
+
+    /// Whether the flow asks whose data the form holds: for a policy whose audience includes
+    /// children (most children's forms are filled in by a parent).
+    fn asks_whose(&self) -> bool {
+        self.policy.audience != Audience::General
+    }
+
+    /// Where a new flow (or a reset one) starts.
+    fn first_step(&self) -> Step {
+        if self.asks_whose() {
+            Step::Whose
+        } else {
+            Step::AgeGate
+        }
+    }
+
+    /// A stored state made consistent with this policy, failing closed: a state past the
+    /// questions without an age answer is not read at all (`None`: the flow starts afresh, and
+    /// nothing counts as consented); an answered question is never asked again.
+    fn settled(&self, mut state: State) -> Option<State> {
+        match (&state.age, state.respondent) {
+            (None, respondent) => {
+                if !matches!(state.step, Step::Whose | Step::AgeGate) {
+                    return None;
+                }
+                state.step = if respondent.is_some() || !self.asks_whose() {
+                    Step::AgeGate
+                } else {
+                    Step::Whose
+                };
+            }
+            (Some(_), None) => {
+                // Answered without the question (a policy whose audience changed): the age
+                // gate asked about oneself.
+                state.respondent = Some(Respondent::Subject);
+            }
+            (Some(_), Some(_)) => {}
+        }
+        if let (Some(age), Step::Whose | Step::AgeGate) = (&state.age, state.step) {
+            // Not a state this flow writes: the answer stands, the notice is read next.
+            state.step = notice_step(age, state.respondent);
+            state.granted.clear();
+            state.sensitive.clear();
+        }
+        Some(state)
     }
 
     /// The state to keep (JSON), so that a reload resumes here.
@@ -374,11 +452,9 @@ impl ConsentFlow {
     /// Forgets the consent (not the age answer) and goes back to the notice, recording why.
     fn ask_again(&mut self, why: &str, now: &str) {
         let s = &mut self.state;
-        s.step = if s.age.as_ref().is_some_and(|a| a.child) {
-            Step::ChildNotice
-        } else {
-            Step::AdultNotice
-        };
+        if let Some(age) = &s.age {
+            s.step = notice_step(age, s.respondent);
+        }
         s.notice = None;
         s.policy_version = None;
         s.child_notice = None;
@@ -432,6 +508,12 @@ impl ConsentFlow {
             .map(|a| if a.child { "child" } else { "adult" })
     }
 
+    /// Who answers: `self` or `guardian` (`None` before it is known). Where the flow does not
+    /// ask whose data it is (a `general` audience), the age gate's answer is about oneself.
+    pub fn respondent(&self) -> Option<&'static str> {
+        self.state.respondent.map(Respondent::as_str)
+    }
+
     /// The latest receipt, if consent was given.
     pub fn receipt(&self) -> Option<&serde_json::Value> {
         self.state.receipt.as_ref()
@@ -440,6 +522,7 @@ impl ConsentFlow {
     /// The actions the current step takes.
     fn allowed(&self) -> &'static [&'static str] {
         match self.state.step {
+            Step::Whose => &["respondent"],
             Step::AgeGate => &["age"],
             // The child declines only where the child consents too (joint consent); otherwise
             // the decision is the guardian's.
@@ -481,6 +564,13 @@ impl ConsentFlow {
         let mut next = self.state.clone();
         let mut other = false;
         match action {
+            FlowAction::Respondent { respondent } => {
+                next.respondent = Some(respondent);
+                next.step = Step::AgeGate;
+                let mut e = Event::new("respondent_answered", now);
+                e.respondent = Some(respondent);
+                next.events.push(e);
+            }
             FlowAction::Age { birth_date } => {
                 let age = BirthDate::parse(&birth_date, "action.birthDate")?
                     .age_on(self.today, "action.birthDate")?;
@@ -491,17 +581,17 @@ impl ConsentFlow {
                         .jurisdiction
                         .joint_from
                         .is_some_and(|j| age >= u32::from(j));
-                next.age = Some(AgeAnswer {
+                let answer = AgeAnswer {
                     band: band.as_str().into(),
                     child,
                     joint,
                     jurisdiction: self.jurisdiction.code.into(),
-                });
-                next.step = if child {
-                    Step::ChildNotice
-                } else {
-                    Step::AdultNotice
                 };
+                // Without the `whose` step the gate asked about oneself.
+                let respondent = next.respondent.unwrap_or(Respondent::Subject);
+                next.respondent = Some(respondent);
+                next.step = notice_step(&answer, Some(respondent));
+                next.age = Some(answer);
                 let mut e = Event::new("age_answered", now);
                 e.age_band = Some(band.as_str().into());
                 next.events.push(e);
@@ -618,6 +708,7 @@ impl ConsentFlow {
                 });
                 next = State {
                     version: STATE_VERSION,
+                    step: self.first_step(),
                     events: std::mem::take(&mut next.events),
                     receipt: closing.or(next.receipt.take()),
                     ..State::default()
@@ -719,6 +810,7 @@ impl ConsentFlow {
             choices: Vec::new(),
             actions: Vec::new(),
             input: None,
+            options: Vec::new(),
             errors: [("error", l.text("dialog.error").to_owned())].into(),
             dismiss: None,
         };
@@ -729,10 +821,29 @@ impl ConsentFlow {
         };
         let child_text = || self.child_text(&notices);
         match self.state.step {
+            Step::Whose => {
+                // Neutral like the age gate: no default, and no word on what either answer
+                // leads to.
+                set(&mut view, Reader::Anyone, notices.screen("whose", &[]));
+                view.options = [Respondent::Subject, Respondent::Guardian]
+                    .into_iter()
+                    .map(|r| AnswerOption {
+                        value: r.as_str(),
+                        label: l.text(&format!("whose.{}", r.as_str())).to_owned(),
+                    })
+                    .collect();
+                view.actions = vec![button("respondent", "whose.continue")];
+                view.errors
+                    .insert("invalid_argument", l.text("whose.invalid").into());
+            }
             Step::AgeGate => {
                 // Neutral: no input from the policy or the jurisdiction, so nothing can reveal
-                // the threshold.
-                set(&mut view, Reader::Anyone, notices.screen("age_gate", &[]));
+                // the threshold. A guardian is asked for the child's date.
+                let key = match self.state.respondent {
+                    Some(Respondent::Guardian) => "age_gate.guardian",
+                    _ => "age_gate",
+                };
+                set(&mut view, Reader::Anyone, notices.screen(key, &[]));
                 view.input = Some(DateInput {
                     year: l.text("age_gate.year").into(),
                     month: l.text("age_gate.month").into(),
@@ -839,6 +950,7 @@ impl ConsentFlow {
                         label: sentence_case(label),
                         required: false,
                         checked: false,
+                        description: None,
                     })
                     .collect();
                 let labels: Vec<&str> = granted.iter().map(|c| c.label.as_str()).collect();
@@ -907,6 +1019,7 @@ impl ConsentFlow {
                         .unwrap_or(description),
                     required: p.required,
                     checked: p.required,
+                    description: None,
                 }
             })
             .collect();
@@ -920,6 +1033,7 @@ impl ConsentFlow {
                     .unwrap_or(label),
                 required: false,
                 checked: false,
+                description: Some(sensitive_description(notices, c)),
             }
         }));
         out
@@ -931,6 +1045,60 @@ impl ConsentFlow {
             .purposes
             .get(purpose)
             .is_some_and(|p| offered(p, self.child(), self.gpc))
+    }
+}
+
+/// What a sensitive category's consent item says: which offered purposes need it (each marked
+/// required or optional), and what refusing means, as the minimizer acts on it: a record that
+/// holds the category for a required purpose without its own consent is refused whole
+/// (`consent_required`), and for optional purposes only the value is not sent.
+fn sensitive_description(notices: &Notices<'_>, category: Category) -> String {
+    let l = notices.locale;
+    let users = notices.purposes_using(category);
+    let needed: Vec<String> = users
+        .iter()
+        .map(|(_, p)| {
+            let need = l.text(if p.required {
+                "notice.required"
+            } else {
+                "notice.optional"
+            });
+            let description = notices.describe(p);
+            l.fill(
+                "consent.sensitive.purpose",
+                &[("description", &description), ("need", need)],
+            )
+            .unwrap_or(description)
+        })
+        .collect();
+    let refusal = if users.iter().any(|(_, p)| p.required) {
+        Some(l.text("consent.sensitive.refuse_required").to_owned())
+    } else {
+        let optional: Vec<String> = users.iter().map(|(_, p)| notices.describe(p)).collect();
+        l.fill(
+            "consent.sensitive.refuse_optional",
+            &[("purposes", &l.list(&optional))],
+        )
+    };
+    let needed = l.fill(
+        "consent.sensitive.needed_for",
+        &[("purposes", &l.list(&needed))],
+    );
+    [needed, refusal]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(l.text("consent.sensitive.join"))
+}
+
+/// The first notice after the age answer: the child's (the subject answering, or a child who
+/// consents jointly and reads it first), the guardian's (a guardian answering for a child), or
+/// the adult's.
+fn notice_step(age: &AgeAnswer, respondent: Option<Respondent>) -> Step {
+    match (age.child, respondent) {
+        (false, _) => Step::AdultNotice,
+        (true, Some(Respondent::Guardian)) if !age.joint => Step::GuardianNotice,
+        (true, _) => Step::ChildNotice,
     }
 }
 

@@ -3,13 +3,21 @@
 //! [`FlowAction`]s, so the rules live here once.
 //!
 //! ```text
-//!  age_gate ─ child ─▶ child_notice ─▶ guardian_notice ─▶ guardian_verify ─▶ consent ─▶ done
-//!     │                     │                 │                  │              │        │ withdraw
-//!     └──── adult ─▶ adult_notice ───────────────────────────────────────────▶ ┘        ▼
-//!                           └──────── decline (any notice, verify, consent) ──▶ declined
+//!  whose ─▶ age_gate ─ child ─▶ child_notice ─▶ guardian_notice ─▶ guardian_verify ─▶ consent ─▶ done
+//!  (children,    │  └ child, a guardian answering ───▲                                  ▲        │ withdraw
+//!   mixed)       └── adult ─▶ adult_notice ───────────────────────────────────────────┘        ▼
+//!                                 └────── decline (any notice, verify, consent) ──▶ declined
 //! ```
 //!
 //! Rules, with their sources (see `../shared/PRODUCT.md`):
+//! - **Whose data** (policies whose audience is `children` or `mixed`): most children's forms
+//!   are filled in by a parent, so the flow first asks who the form is about — the person
+//!   answering, or a child in their care — with no default and no hint of what either answer
+//!   leads to, and then the birth date *of that person*. The answer is sticky like the age
+//!   gate's. A guardian answering for a child below the threshold reads the guardian notice
+//!   first (the child's version is one action away), then verifies; where the child consents
+//!   jointly, the child notice still comes first, for the child. Receipts record the
+//!   respondent (`self` or `guardian`). Policies for a `general` audience ask only the date.
 //! - **Neutral age gate** (FTC COPPA FAQ H.3): free entry of a birth date (year and month are
 //!   enough), no default, no text that reveals the threshold; the answer is sticky — once given,
 //!   the gate does not take another (back button, reload with the same storage) until a guardian
@@ -31,7 +39,7 @@ mod flow;
 mod notice;
 pub mod receipt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use age::{AgeBand, BirthDate};
 pub use flow::{ConsentFlow, Consents, FlowAction, FlowOptions, STATE_VERSION};
@@ -41,6 +49,8 @@ pub use receipt::{verify_receipt, verify_receipts, Verification};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
+    /// Asks who the form is about: the person answering or a child in their care.
+    Whose,
     /// Asks for a birth date.
     #[default]
     AgeGate,
@@ -64,6 +74,7 @@ impl Step {
     /// The contract name (`age_gate`, …).
     pub fn as_str(self) -> &'static str {
         match self {
+            Step::Whose => "whose",
             Step::AgeGate => "age_gate",
             Step::ChildNotice => "child_notice",
             Step::GuardianNotice => "guardian_notice",
@@ -76,11 +87,41 @@ impl Step {
     }
 }
 
+/// Who is answering, as the `whose` step found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Respondent {
+    /// The person the form is about (`self`).
+    #[serde(rename = "self")]
+    Subject,
+    /// A parent or guardian answering for a child in their care (`guardian`).
+    #[serde(rename = "guardian")]
+    Guardian,
+}
+
+impl Respondent {
+    /// The contract name: `self` or `guardian`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Respondent::Subject => "self",
+            Respondent::Guardian => "guardian",
+        }
+    }
+
+    /// The respondent named `self` or `guardian`.
+    pub fn parse(s: &str) -> Option<Respondent> {
+        match s {
+            "self" => Some(Respondent::Subject),
+            "guardian" => Some(Respondent::Guardian),
+            _ => None,
+        }
+    }
+}
+
 /// Whom a screen's text is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reader {
-    /// Anyone: the age gate, before the age is known.
+    /// Anyone: the `whose` step and the age gate, before the age is known.
     Anyone,
     /// The child.
     Child,
@@ -114,6 +155,10 @@ pub struct View {
     /// The birth-date entry of the age gate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<DateInput>,
+    /// The answers of the `whose` step, none chosen: the one chosen is sent as the action's
+    /// `respondent` (`{ type: "respondent", respondent: "guardian" }`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<AnswerOption>,
     /// Messages a renderer shows for an error of this step, by error code (`invalid_argument`
     /// on the age gate; `verification_failed` / `verification_unavailable` while verifying;
     /// `error` for anything else).
@@ -147,6 +192,18 @@ pub struct Choice {
     pub required: bool,
     /// Ticked initially (only required items are; nothing optional is ticked for the user).
     pub checked: bool,
+    /// What it is needed for and what refusing means (sensitive categories on `consent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One answer of a single-choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerOption {
+    /// The value to send (`self`, `guardian`).
+    pub value: &'static str,
+    /// The label.
+    pub label: String,
 }
 
 /// A button: the action `type` it dispatches and its label.

@@ -129,6 +129,15 @@ impl<'p> Notices<'p> {
         self.offered.iter().map(|(id, p, _)| (*id, *p))
     }
 
+    /// The offered purposes that use `category`, in notice order.
+    pub(crate) fn purposes_using(&self, category: Category) -> Vec<(&'p str, &'p Purpose)> {
+        self.offered
+            .iter()
+            .filter(|(_, _, items)| items.iter().any(|i| i.category == Some(category)))
+            .map(|(id, p, _)| (*id, *p))
+            .collect()
+    }
+
     /// The inherently sensitive categories the offered purposes use (PIPL Art. 28, 29: each
     /// needs its own consent), in taxonomy order.
     pub(crate) fn sensitive(&self) -> Vec<Category> {

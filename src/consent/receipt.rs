@@ -4,7 +4,8 @@
 //!
 //! A receipt names the pseudonymous principal, the policy (id and version), the notice (its
 //! language, audience and the BLAKE3 digest of the exact text shown — and of the child notice
-//! for a child), the jurisdiction, the age band (never the birth date), how the guardian was
+//! for a child), the jurisdiction, the age band (never the birth date), who answered
+//! (`respondent`: `self`, or `guardian` for a parent filling in for a child), how the guardian was
 //! verified, the purposes granted with their retention, the sensitive categories, the
 //! controller's contact, how to withdraw, the events with their times, and the digest of the
 //! previous receipt in the same storage. Its own digest (`receiptDigest`) is BLAKE3 over its
@@ -18,7 +19,7 @@ use serde_json::{json, Value};
 
 use super::flow::{child_notice_text, receipt_notice_digest, ConsentFlow, State};
 use super::notice::Notices;
-use super::{AgeBand, Reader};
+use super::{AgeBand, Reader, Respondent};
 use crate::policy::Policy;
 
 /// The `schemaVersion` of receipts this crate writes and reads.
@@ -93,6 +94,7 @@ pub(crate) fn build(flow: &ConsentFlow, state: &State, now: &str, previous: Opti
         "notice": state.notice,
         "jurisdiction": flow.jurisdiction.code,
         "ageBand": age_band,
+        "respondent": state.respondent.map(Respondent::as_str),
         "gpc": flow.gpc,
         "guardianVerification": state.guardian_method.as_ref().map(|m| json!({ "method": m })),
         "purposes": purposes,
@@ -210,6 +212,13 @@ pub fn verify_receipt(receipt: &Value, policy: &Policy) -> Verification {
     let Some(audience) = audience else {
         return Verification::fail("malformed");
     };
+    // Receipts of version-1 flows have no respondent; any other value is not one this crate
+    // writes.
+    match map.get("respondent") {
+        None | Some(Value::Null) => {}
+        Some(r) if r.as_str().and_then(Respondent::parse).is_some() => {}
+        Some(_) => return Verification::fail("malformed"),
+    }
     if receipt_notice_digest(policy, &language, &jurisdiction, audience, gpc).as_deref()
         != Some(digest.as_str())
     {

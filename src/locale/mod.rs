@@ -251,6 +251,46 @@ mod tests {
         }
     }
 
+    /// A pseudonym is a keyed code: the organisation holding the key can check whether a given
+    /// value matches it, and nobody without the key can. It is not encryption, and "cannot be
+    /// reversed" is not true for whoever holds the key: no text may say otherwise.
+    #[test]
+    fn no_text_claims_a_keyed_code_is_encrypted_or_irreversible() {
+        let claims = [
+            "encrypt",
+            "irreversib",
+            "cannot be reversed",
+            "can't be reversed",
+            "cannot be turned back",
+            "cannot be undone",
+            "加密",
+            "无法还原",
+            "不可逆",
+            "不能还原",
+            "无法恢复",
+        ];
+        for l in all() {
+            for (key, entry) in &l.entries {
+                let texts: Vec<&String> = match entry {
+                    Entry::One(s) => vec![s],
+                    Entry::Many(v) => v.iter().collect(),
+                };
+                for t in texts {
+                    let lower = t.to_lowercase();
+                    for claim in claims {
+                        assert!(
+                            !lower.contains(claim),
+                            "{}: {key} says {claim:?}: {t}",
+                            l.tag
+                        );
+                    }
+                }
+            }
+        }
+        let en = get("en", "l").unwrap();
+        assert!(en.text("method.hash").contains("holding the key"));
+    }
+
     #[test]
     fn tags_resolve_by_language() {
         assert_eq!(get("en-US", "l").unwrap().tag, "en");

@@ -107,6 +107,12 @@ impl WasmConsentFlow {
         self.inner.subject().map(str::to_owned)
     }
 
+    /// `self` or `guardian` once known (the `whose` step, or the age gate of a policy for a
+    /// general audience), else `undefined`.
+    pub fn respondent(&self) -> Option<String> {
+        self.inner.respondent().map(str::to_owned)
+    }
+
     /// The state to keep.
     #[wasm_bindgen(js_name = stateJson)]
     pub fn state_json(&self) -> String {

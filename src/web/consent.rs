@@ -38,6 +38,8 @@ struct View {
     actions: Vec<ActionView>,
     input: Option<InputView>,
     #[serde(default)]
+    options: Vec<OptionView>,
+    #[serde(default)]
     errors: std::collections::BTreeMap<String, String>,
     dismiss: Option<String>,
 }
@@ -49,6 +51,14 @@ struct ChoiceView {
     label: String,
     required: bool,
     checked: bool,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct OptionView {
+    value: String,
+    label: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -391,6 +401,9 @@ impl Dialog {
             let _ = body.append_child(&self.text("p", "", para));
         }
         let _ = d.append_child(&body);
+        if !view.options.is_empty() {
+            let _ = d.append_child(&self.radio_group(&view.options, &view.title));
+        }
         if let Some(input) = &view.input {
             let _ = d.append_child(&self.date_input(input, &view.title));
         }
@@ -494,6 +507,35 @@ impl Dialog {
         set
     }
 
+    /// A single choice (the `whose` step): native radio buttons in a fieldset whose legend is
+    /// the question; none is checked, so nothing is chosen for the user. Tab reaches the group,
+    /// the arrow keys or Space choose, Enter answers.
+    fn radio_group(&self, options: &[OptionView], legend: &str) -> Element {
+        let p = &self.prefix;
+        let set = self.el("fieldset", "minform-consent__options");
+        let _ = set.append_child(&self.text("legend", "minform-consent__visually-hidden", legend));
+        for (i, o) in options.iter().enumerate() {
+            let id = format!("{p}-option-{i}");
+            let wrap = self.el("div", "minform-consent__choice");
+            let r = self.el("input", "minform-consent__option");
+            for (k, v) in [
+                ("type", "radio"),
+                ("name", &format!("{p}-option")),
+                ("id", &id),
+                ("value", &o.value),
+                ("aria-describedby", &format!("{p}-error")),
+            ] {
+                let _ = r.set_attribute(k, v);
+            }
+            let l = self.text("label", "", &o.label);
+            let _ = l.set_attribute("for", &id);
+            let _ = wrap.append_child(&r);
+            let _ = wrap.append_child(&l);
+            let _ = set.append_child(&wrap);
+        }
+        set
+    }
+
     fn choices(&self, view: &View) -> Element {
         let set = self.el("fieldset", "minform-consent__choices");
         let _ =
@@ -515,7 +557,21 @@ impl Dialog {
             let l = self.text("label", "", &c.label);
             let _ = l.set_attribute("for", &id);
             let _ = wrap.append_child(&b);
-            let _ = wrap.append_child(&l);
+            match &c.description {
+                // What needs it and what refusing means: read with the checkbox.
+                Some(description) => {
+                    let text = self.el("div", "minform-consent__choice-text");
+                    let hint = self.text("p", "minform-consent__hint", description);
+                    let _ = hint.set_attribute("id", &format!("{id}-hint"));
+                    let _ = b.set_attribute("aria-describedby", &format!("{id}-hint"));
+                    let _ = text.append_child(&l);
+                    let _ = text.append_child(&hint);
+                    let _ = wrap.append_child(&text);
+                }
+                None => {
+                    let _ = wrap.append_child(&l);
+                }
+            }
             let _ = set.append_child(&wrap);
         }
         set
@@ -545,7 +601,7 @@ impl Dialog {
     }
 
     /// Tab and Shift+Tab wrap inside the dialog; Escape closes it; Enter in the year field
-    /// answers the gate.
+    /// answers the gate, Enter on an answer of the `whose` step answers it.
     fn key(&self, e: &KeyboardEvent) {
         match e.key().as_str() {
             "Tab" => {
@@ -555,10 +611,17 @@ impl Dialog {
                     return;
                 };
                 let active = self.document.active_element();
+                // A radio group is one stop in the tab order: any of its buttons is "at" it.
+                let radio_name = |el: &Element| {
+                    el.get_attribute("type")
+                        .filter(|t| t == "radio")
+                        .and(el.get_attribute("name"))
+                };
                 let at = |el: &HtmlElement| {
-                    active
-                        .as_ref()
-                        .is_some_and(|a| a == el.as_ref() as &Element)
+                    let el: &Element = el.as_ref();
+                    active.as_ref().is_some_and(|a| {
+                        a == el || radio_name(a).is_some_and(|n| radio_name(el) == Some(n))
+                    })
                 };
                 let on_heading = active
                     .as_ref()
@@ -578,13 +641,19 @@ impl Dialog {
                 self.finish();
             }
             "Enter" => {
-                let in_year = e
+                let class = e
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|t| t.class_name() == "minform-consent__year");
-                if in_year {
+                    .map(|t| t.class_name())
+                    .unwrap_or_default();
+                let answers = match class.as_str() {
+                    "minform-consent__year" => Some("age"),
+                    "minform-consent__option" => Some("respondent"),
+                    _ => None,
+                };
+                if let Some(kind) = answers {
                     e.prevent_default();
-                    self.act("age");
+                    self.act(kind);
                 }
             }
             _ => {}
@@ -627,6 +696,19 @@ impl Dialog {
             }
         };
         match kind {
+            "respondent" => {
+                // The checked answer; none checked sends "", which the flow refuses with
+                // `invalid_argument` (announced as the view's message).
+                let chosen = self
+                    .dialog
+                    .query_selector("input.minform-consent__option:checked")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                    .map(|i| i.value())
+                    .unwrap_or_default();
+                set("respondent", &chosen.into());
+            }
             "age" => {
                 let (year, month, day) = (value("year"), value("month"), value("day"));
                 let mut date = format!("{}-{month}", year.trim());

@@ -31,7 +31,7 @@ test('the package bundled by Vite loads its wasm in Chromium (after a failed loa
     assert.deepEqual(summary.corpusMismatches, [], 'the public corpus classifies the same in the browser build');
     assert.equal(summary.childSensitive, true);
     assert.deepEqual(summary.found, ['13912345678']);
-    assert.deepEqual(summary.dialog, { step: 'age_gate', modal: 'true', styled: 'fixed' }, 'the consent dialog and its stylesheet work from the bundle');
+    assert.deepEqual(summary.dialog, { step: 'whose', modal: 'true', styled: 'fixed' }, 'the consent dialog and its stylesheet work from the bundle');
     assert.equal(summary.dialogGone, true);
     assert.deepEqual(summary.receipt, { valid: true });
   } finally {

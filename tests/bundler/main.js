@@ -48,6 +48,7 @@ summary.dialog = {
   styled: getComputedStyle(document.querySelector('.minform-consent-backdrop')).position,
 };
 dialog.unmount();
+flow.dispatch({ type: 'respondent', respondent: 'self' });
 flow.dispatch({ type: 'age', birthDate: '1990-01' });
 flow.dispatch({ type: 'continue' });
 flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });

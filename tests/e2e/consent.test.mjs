@@ -1,6 +1,7 @@
 // End-to-end: the consent demo (www/consent.html, under a strict Content-Security-Policy) in
-// Debian's Chromium. The child flow and the adult flow are completed by keyboard only, axe-core
-// scans every screen of the dialog, focus stays inside it, and the age answer sticks.
+// Debian's Chromium. The child flow, the adult flow and a parent filling in for a child are
+// completed by keyboard only, axe-core scans every screen of the dialog, focus stays inside it,
+// and the answers stick.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -80,6 +81,18 @@ async function openByKeyboard() {
   assert.equal((await active()).inDialog, true, 'focus moved into the dialog');
 }
 
+/** Answers "who is this form about?" by keyboard: Tab into the radio group, choose, Continue. */
+async function answerWhose(respondent) {
+  await waitStep('whose');
+  await tabTo((a) => a.tag === 'input' && /-option-\d$/.test(a.id));
+  // No answer is chosen beforehand: Space chooses the first, ArrowDown moves to and chooses the next.
+  await page.keyboard.press(respondent === 'guardian' ? 'ArrowDown' : 'Space');
+  assert.equal(await page.locator('[role="dialog"] input[type="radio"]:checked').getAttribute('value'), respondent);
+  await tabTo((a) => a.action === 'respondent');
+  await page.keyboard.press('Enter');
+  await waitStep('age_gate');
+}
+
 async function answerAge(year, monthIndex) {
   await tabTo((a) => a.tag === 'input' && a.id.endsWith('-year'));
   await page.keyboard.type(year);
@@ -106,8 +119,12 @@ test('the child flow, by keyboard only, with every screen accessible', async () 
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.inputValue('#locale'), 'en');
   await openByKeyboard();
-  assert.equal(await step(), 'age_gate');
+  assert.equal(await step(), 'whose');
   assert.equal(await dialog().getAttribute('lang'), 'en');
+  assert.equal(await page.locator('[role="dialog"] input[type="radio"]:checked').count(), 0, 'no answer chosen');
+  await axe('whose');
+  await answerWhose('self');
+  assert.equal(await page.locator('[role="dialog"] h2').textContent(), 'Your date of birth');
   assert.equal(await page.inputValue('[role="dialog"] input'), '', 'no default year');
   assert.equal(await page.locator('[role="dialog"] select').first().inputValue(), '', 'no default month');
   await axe('age gate');
@@ -179,6 +196,7 @@ test('the child flow, by keyboard only, with every screen accessible', async () 
 test('the adult flow, by keyboard only', async () => {
   await openByKeyboard();
   assert.equal(await dialog().getAttribute('lang'), 'zh-CN');
+  await answerWhose('self');
   await answerAge('1990', 1);
   await waitStep('adult_notice');
   await axe('adult notice (zh-CN)');
@@ -210,6 +228,7 @@ test('on a phone-sized screen the dialog fits and its text scrolls', async () =>
   await page.setViewportSize({ width: 360, height: 640 });
   try {
     await openByKeyboard();
+    await answerWhose('self');
     await answerAge('2016', 5);
     await waitStep('child_notice');
     await press('continue');
@@ -230,6 +249,7 @@ test('on a phone-sized screen the dialog fits and its text scrolls', async () =>
 test('the dialog follows actions the page dispatches itself (its own guardian verification)', async () => {
   await page.selectOption('#locale', 'en');
   await openByKeyboard();
+  await answerWhose('self');
   await answerAge('2016', 5);
   await waitStep('child_notice');
   await press('continue');
@@ -248,13 +268,70 @@ test('the dialog follows actions the page dispatches itself (its own guardian ve
 
 test('Escape closes the dialog without deciding anything', async () => {
   await openByKeyboard();
+  await answerWhose('self');
   await answerAge('2016', 5);
   await waitStep('child_notice');
   await page.keyboard.press('Escape');
   await dialog().waitFor({ state: 'detached' });
   assert.equal((await active()).id, 'open', 'focus returns');
-  assert.equal(await page.locator('[data-testid="state"]').textContent(), 'Step: child_notice · age band 10-12');
+  assert.equal(await page.locator('[data-testid="state"]').textContent(), 'Step: child_notice · age band 10-12 · answered by the subject');
   await openByKeyboard();
   assert.equal(await step(), 'child_notice', 'reopened where it was; the age answer stands');
+  assert.deepEqual(problems, []);
+});
+
+test('a parent fills in for a 9-year-old, by keyboard only', async () => {
+  // The reported case: the form is about the child, the parent is at the keyboard (zh-CN, CN).
+  await openByKeyboard();
+  assert.equal(await step(), 'whose');
+  assert.equal(await dialog().getAttribute('lang'), 'zh-CN');
+  const legend = await page.locator('[role="dialog"] fieldset legend').textContent();
+  assert.equal(legend, await page.locator('[role="dialog"] h2').textContent(), 'the group is named by the question');
+  // Continue with nothing chosen: announced, nothing changes.
+  await press('respondent');
+  await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent.length > 0);
+  assert.equal(await step(), 'whose');
+  await answerWhose('guardian');
+  assert.equal(await page.locator('[role="dialog"] h2').textContent(), '孩子的出生日期');
+  assert.equal(await page.inputValue('[role="dialog"] input'), '', 'no default year');
+  await axe("the child's date of birth");
+  // Nine and a half years ago.
+  const born = new Date();
+  born.setMonth(born.getMonth() - 6);
+  await answerAge(String(born.getFullYear() - 9), born.getMonth() + 1);
+  await waitStep('guardian_notice');
+  assert.match(await page.locator('[role="dialog"] h2').textContent(), /监护人/);
+  await axe('guardian notice (guardian answering)');
+  // The child's version is one action away.
+  await press('other_audience');
+  await page.waitForFunction(() => !/监护人/.test(document.querySelector('[role="dialog"] h2').textContent));
+  await press('other_audience');
+  await press('continue');
+  await waitStep('guardian_verify');
+  await press('guardian_verified');
+  await waitStep('consent');
+  // Each sensitive item says what needs it and what refusing means, read with its checkbox.
+  const health = page.locator('[role="dialog"] input[data-id="health"]');
+  const hint = await page.locator(`[id="${await health.getAttribute('aria-describedby')}"]`).textContent();
+  assert.match(hint, /^用于：在营期间保障孩子安全（必需）。如不同意/);
+  await axe('consent choices with explanations');
+  const healthId = await health.getAttribute('id');
+  await tabTo((a) => a.id === healthId);
+  await page.keyboard.press('Space');
+  await press('grant');
+  await dialog().waitFor({ state: 'detached' });
+  const consents = JSON.parse(await page.locator('[data-testid="consents"]').textContent());
+  assert.deepEqual(consents, { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true });
+  const receipt = JSON.parse(await page.locator('[data-testid="receipt"]').textContent());
+  assert.equal(receipt.respondent, 'guardian');
+  assert.equal(receipt.ageBand, '6-9');
+  assert.equal(receipt.notice.audience, 'guardian');
+  assert.equal(await page.locator('[data-testid="verified"]').textContent(), 'verified against the policy');
+  assert.match(await page.locator('[data-testid="state"]').textContent(), /answered by a guardian/);
+  // Sticky: a reload does not ask again.
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await openByKeyboard();
+  assert.equal(await step(), 'done');
   assert.deepEqual(problems, []);
 });

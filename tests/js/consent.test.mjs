@@ -25,8 +25,14 @@ function assertCode(fn, code, path) {
 
 before(() => init());
 
+/** Answers "who is this form about?" (children's and mixed-audience policies ask it first). */
+function whose(flow, respondent = 'self') {
+  assert.equal(flow.view().step, 'whose');
+  assert.equal(flow.dispatch({ type: 'respondent', respondent }).step, 'age_gate');
+}
+
 function childToConsent(flow) {
-  assert.equal(flow.view().step, 'age_gate');
+  whose(flow);
   assert.equal(flow.dispatch({ type: 'age', birthDate: '2016-05' }).step, 'child_notice');
   assert.equal(flow.dispatch({ type: 'continue' }).step, 'guardian_notice');
   assert.equal(flow.dispatch({ type: 'continue' }).step, 'guardian_verify');
@@ -36,10 +42,10 @@ function childToConsent(flow) {
 test('the child flow: views, consents for the minimizer, a receipt that verifies', () => {
   const storage = memory();
   const flow = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
-  const gate = flow.view();
-  assert.deepEqual(Object.keys(gate).filter((k) => ['step', 'audience', 'lang', 'title', 'paragraphs', 'choices', 'actions'].includes(k)).length, 7);
-  assert.equal(gate.lang, 'en');
-  assert.deepEqual(gate.actions.map((a) => a.type), ['age']);
+  const first = flow.view();
+  assert.deepEqual(Object.keys(first).filter((k) => ['step', 'audience', 'lang', 'title', 'paragraphs', 'choices', 'actions'].includes(k)).length, 7);
+  assert.equal(first.lang, 'en');
+  assert.deepEqual(first.actions.map((a) => a.type), ['respondent']);
   childToConsent(flow);
   const view = flow.view();
   assert.equal(view.audience, 'guardian');
@@ -117,10 +123,16 @@ test('bad options and actions are typed errors with paths', () => {
   assertCode(() => new ConsentFlow(camp, { locale: 'fr' }), 'invalid_argument', 'options.locale');
   assertCode(() => new ConsentFlow(camp, { today: '28/11/2026' }), 'invalid_argument', 'options.today');
   const dated = new ConsentFlow(camp, { today: new Date(2026, 10, 28) });
+  whose(dated);
   assert.equal(dated.dispatch({ type: 'age', birthDate: '2012-11-28' }).step, 'adult_notice', 'a Date works as today');
   assertCode(() => new ConsentFlow(camp, { colour: 'red' }), 'invalid_argument', 'options.colour');
   assertCode(() => new ConsentFlow({ ...camp, audience: 'kids' }), 'policy_invalid', 'audience');
   const flow = new ConsentFlow(camp, { today: '2026-11-28' });
+  assertCode(() => flow.dispatch({ type: 'age', birthDate: '2016-05' }), 'invalid_action', 'action.type');
+  assertCode(() => flow.dispatch({ type: 'respondent', respondent: 'parent' }), 'invalid_argument', 'action.respondent');
+  assertCode(() => flow.dispatch({ type: 'respondent' }), 'invalid_argument', 'action.respondent');
+  assert.equal(flow.view().step, 'whose', 'unchanged');
+  whose(flow);
   assertCode(() => flow.dispatch('age'), 'invalid_argument', 'action');
   assertCode(() => flow.dispatch({ type: 'fly' }), 'invalid_argument', 'action.type');
   assertCode(() => flow.dispatch({ type: 'age', birthDate: '2030-01' }), 'invalid_argument', 'action.birthDate');
@@ -137,6 +149,9 @@ test('a second instance on the same storage (another tab, a restored page) canno
   const storage = memory();
   const stale = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
   const fresh = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28', storage });
+  whose(fresh);
+  assert.equal(stale.view().step, 'age_gate', 'the stale page sees the stored answer to whose');
+  assertCode(() => stale.dispatch({ type: 'respondent', respondent: 'guardian' }), 'invalid_action', 'action.type');
   assert.equal(fresh.dispatch({ type: 'age', birthDate: '2015-03' }).step, 'child_notice');
   assert.equal(stale.view().step, 'child_notice', 'the stale page sees the stored answer');
   assertCode(() => stale.dispatch({ type: 'age', birthDate: '1990-01' }), 'invalid_action', 'action.type');
@@ -149,6 +164,7 @@ test('the flow refuses a policy checkPolicy rejects; consents carry the subject 
   const bad = JSON.parse(readFileSync(new URL('bad-children-ads.json', policies), 'utf8'));
   assertCode(() => new ConsentFlow(bad), 'policy_rejected', 'policy');
   const adult = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28' });
+  whose(adult);
   adult.dispatch({ type: 'age', birthDate: '1990-01' });
   adult.dispatch({ type: 'continue' });
   adult.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });
@@ -160,4 +176,58 @@ test('the flow refuses a policy checkPolicy rejects; consents carry the subject 
   assertCode(() => m.minimize({}, { subject: 'teen' }), 'invalid_argument', 'options.subject');
   assert.match(payload.mobile, /^[0-9a-f]{64}$/, 'no separate age needed: the flow found an adult');
   assert.deepEqual(verifyReceipt([], camp), { valid: false, reason: 'malformed' });
+});
+
+test('a parent fills in for a child: whose → the child\'s date → guardian notice → verification → consent', () => {
+  const storage = memory();
+  const flow = new ConsentFlow(camp, { locale: 'zh-CN', today: '2026-11-28', storage });
+  const first = flow.view();
+  assert.equal(first.step, 'whose');
+  assert.equal(first.audience, 'anyone');
+  assert.deepEqual(first.options, [{ value: 'self', label: '我自己' }, { value: 'guardian', label: '我照顾的孩子' }]);
+  assert.deepEqual(first.choices, [], 'nothing chosen for the user');
+  assert.equal(flow.respondent(), null);
+  const gate = flow.dispatch({ type: 'respondent', respondent: 'guardian' });
+  assert.equal(gate.step, 'age_gate');
+  assert.equal(gate.title, '孩子的出生日期');
+  assert.equal(flow.respondent(), 'guardian');
+  assert.equal(flow.subject(), null);
+  const notice = flow.dispatch({ type: 'age', birthDate: '2017-03' });
+  assert.equal(notice.step, 'guardian_notice');
+  assert.equal(notice.audience, 'guardian');
+  assert.equal(flow.dispatch({ type: 'other_audience' }).audience, 'child', "the child's version, one action away");
+  flow.dispatch({ type: 'other_audience' });
+  assert.equal(flow.dispatch({ type: 'continue' }).step, 'guardian_verify');
+  const choices = flow.dispatch({ type: 'guardian_verified', method: 'sms' });
+  assert.equal(choices.step, 'consent');
+  const health = choices.choices.find((c) => c.id === 'health');
+  assert.match(health.description, /^用于：在营期间保障孩子安全（必需）。如不同意/);
+  assert.equal(choices.choices.find((c) => c.id === 'enrolment').description, undefined);
+  flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] });
+  assert.deepEqual(flow.consents(), { purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'], guardianVerified: true });
+  assert.equal(flow.subject(), 'child');
+  const receipt = flow.receipt();
+  assert.equal(receipt.respondent, 'guardian');
+  assert.equal(receipt.notice.audience, 'guardian');
+  assert.equal(receipt.childNotice, undefined);
+  assert.deepEqual(verifyReceipt(receipt, camp), { valid: true });
+  assert.deepEqual(verifyReceipt({ ...receipt, respondent: 'self' }, camp), { valid: false, reason: 'digest_mismatch' });
+  assert.ok(!JSON.stringify(receipt).includes('2017') && !storage.get('minform.consent.v1.kids-camp').includes('2017'), 'no birth date kept');
+  // A reload resumes; the answers stay.
+  const again = new ConsentFlow(camp, { locale: 'zh-CN', today: '2026-11-28', storage });
+  assert.equal(again.respondent(), 'guardian');
+  assertCode(() => again.dispatch({ type: 'respondent', respondent: 'self' }), 'invalid_action', 'action.type');
+  // For someone at or above the threshold (15 in CN), the adult notice; the receipt says who answered.
+  const teen = new ConsentFlow(camp, { locale: 'en', today: '2026-11-28' });
+  teen.dispatch({ type: 'respondent', respondent: 'guardian' });
+  assert.equal(teen.dispatch({ type: 'age', birthDate: '2011-06' }).step, 'adult_notice');
+  teen.dispatch({ type: 'continue' });
+  teen.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'] });
+  assert.deepEqual([teen.subject(), teen.respondent(), teen.receipt().respondent], ['adult', 'guardian', 'guardian']);
+  // A general-audience policy does not ask whose data it is.
+  const shopper = new ConsentFlow(shop, { locale: 'en', today: '2026-11-28' });
+  assert.equal(shopper.view().step, 'age_gate');
+  assert.equal(shopper.view().options, undefined);
+  shopper.dispatch({ type: 'age', birthDate: '1985-07' });
+  assert.equal(shopper.respondent(), 'self');
 });

@@ -38,12 +38,14 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 360 kB gzip', () => {
+test('size budget: the wasm module stays under 365 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
   // are ~100 kB of the raw module. scripts/build prints the table. Raise this budget only with
   // a reason in the commit message; shrinking it is an open task (docs/architecture.md).
+  // 360 → 365 kB: the consent flow's whose step, respondent, sensitive-item explanations and
+  // the dialog's radio group (356.9 → 363.9 kB, measured against 9ed8201).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 360_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 365_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
