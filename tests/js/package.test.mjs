@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 365 kB gzip', () => {
+test('size budget: the wasm module stays under 385 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -46,6 +46,11 @@ test('size budget: the wasm module stays under 365 kB gzip', () => {
   // a reason in the commit message; shrinking it is an open task (docs/architecture.md).
   // 360 → 365 kB: the consent flow's whose step, respondent, sensitive-item explanations and
   // the dialog's radio group (356.9 → 363.9 kB, measured against 9ed8201).
+  // 365 → 385 kB (issue 9, 377.6 kB measured): the fail-closed minimizer (value folding before
+  // detection, validated fixed-shape masks, the record's own ages, two passes so that nothing is
+  // handed out before the whole record is decided: ~+9 kB), occupation and vehicle (VIN and
+  // plate validators, ~210 lexicon terms: ~+4 kB) and the whose step above. Issue 12 owns the
+  // weight: its target is 200 kB brotli.
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 365_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 385_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
