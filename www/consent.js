@@ -40,7 +40,10 @@ function show(f) {
   try {
     $('payload').textContent = JSON.stringify(minimizer.minimize(record, { subject: f.subject() ?? undefined, consents }).payload, null, 2);
   } catch (err) {
-    $('payload').textContent = `${err.code}: nothing is sent`;
+    // A required purpose lacks a consent (a sensitive category's, if `category` is set): the
+    // minimizer refuses the whole record rather than send part of it.
+    const missing = err.category ? `${err.category} needs its own consent (required by ${err.purpose})` : err.purpose ? `${err.purpose} needs consent` : '';
+    $('payload').textContent = `${err.code}: nothing is sent${missing ? ` — ${missing}` : ''}`;
   }
   const receipt = f.receipt();
   $('receipt').textContent = receipt ? JSON.stringify(receipt, null, 2) : '';

@@ -6,6 +6,7 @@
 //   ?mode=flow               the consent dialog asks first
 //   ?mode=send               send(payload, report) instead of a native submission
 //   &locale=en               English messages (default zh-CN)
+//   &policy=kids-camp        the camp policy (its required enrolment needs the resident ID)
 import { protectForm } from './vendor/minform/src/browser.js';
 
 const params = new URLSearchParams(location.search);
@@ -14,7 +15,7 @@ const key = Uint8Array.from({ length: 32 }, (_, i) => i); // demo key: a real on
 
 const options = {
   // Still loading when the form is protected: protectForm waits for it.
-  policy: fetch('vendor/policies/kids-signup.json').then((r) => r.json()),
+  policy: fetch(`vendor/policies/${params.get('policy') === 'kids-camp' ? 'kids-camp' : 'kids-signup'}.json`).then((r) => r.json()),
   key,
   locale: params.get('locale') ?? 'zh-CN',
 };

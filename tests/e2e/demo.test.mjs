@@ -89,7 +89,8 @@ test('the table follows the subject age, the jurisdiction and edits to the form'
   await page.selectOption('#jurisdiction', 'IN');
   assert.deepEqual(await row('studentName'), { category: 'name', sensitivity: 'sensitive' }, 'India: under 18');
   await page.fill('#f-remark', '我喜欢画画');
-  assert.deepEqual(await row('remark'), { category: 'free_text', sensitivity: 'none' });
+  // A child's free text is sensitive whatever it holds (India: under 18).
+  assert.deepEqual(await row('remark'), { category: 'free_text', sensitivity: 'sensitive' });
   assert.equal(await page.locator('[data-testid="remark-scan"] mark').count(), 0);
 });
 

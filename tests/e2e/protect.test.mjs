@@ -174,22 +174,34 @@ test('send(payload, report): the callback gets them and nothing navigates', asyn
   assertClean(seen);
 });
 
-/** Goes through the consent dialog as a child's guardian, to the consent step; ends with `last`. */
-async function throughDialog(page, last) {
+/**
+ * Goes through the consent dialog to the consent step and ends with `last`. By default a
+ * parent fills in for the child of the form (born 2013): whose → a child in my care, the
+ * child's birth date, the guardian notice, verification. `{ respondent: 'self', year: '1986' }`
+ * is a parent who answers about themselves (the adult notice, no verification).
+ */
+async function throughDialog(page, last, { respondent = 'guardian', year = '2013', sensitive = [] } = {}) {
   const dialog = page.locator('[role="dialog"]');
   await dialog.waitFor();
   const at = (step) => page.waitForFunction((s) => document.querySelector('[role="dialog"]')?.dataset.step === s, step);
-  assert.equal(await dialog.getAttribute('data-step'), 'age_gate');
-  await dialog.locator('input').first().fill('2013'); // the child of the form
+  assert.equal(await dialog.getAttribute('data-step'), 'whose');
+  await dialog.locator(`input[type="radio"][value="${respondent}"]`).check();
+  await dialog.locator('[data-action="respondent"]').click();
+  await at('age_gate');
+  await dialog.locator('input').first().fill(year);
   await dialog.locator('select').first().selectOption({ index: 5 });
   await dialog.locator('[data-action="age"]').click();
-  await at('child_notice');
-  await dialog.locator('[data-action="continue"]').click();
-  await at('guardian_notice');
-  await dialog.locator('[data-action="continue"]').click();
-  await at('guardian_verify');
-  await dialog.locator('[data-action="guardian_verified"]').click(); // the page's verifyGuardian()
+  if (year === '1986') {
+    await at('adult_notice');
+    await dialog.locator('[data-action="continue"]').click();
+  } else {
+    await at('guardian_notice');
+    await dialog.locator('[data-action="continue"]').click();
+    await at('guardian_verify');
+    await dialog.locator('[data-action="guardian_verified"]').click(); // the page's verifyGuardian()
+  }
   await at('consent');
+  for (const id of sensitive) await dialog.locator(`input[data-id="${id}"]`).check();
   await dialog.locator(`[data-action="${last}"]`).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -219,6 +231,45 @@ test('declining in the dialog: nothing is sent, and an alert says which consent 
   await settle(page);
   assert.deepEqual(seen.navigations, [pageUrl('?mode=flow&locale=en')], 'no navigation');
   assertClean(seen);
+});
+
+test('a parent who gives their own adult birth date while the form holds a child\'s: child rules apply', async () => {
+  const { page, seen } = await newPage();
+  await page.goto(pageUrl('?mode=flow&locale=en'));
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  await page.click('#go');
+  // "Myself", born 1986: the adult notice and no guardian verification.
+  await throughDialog(page, 'grant', { respondent: 'self', year: '1986' });
+  await page.waitForURL(/protect-sent\.html/, { timeout: 15_000 });
+  // The form's own birth date (2013) is a child's: without a verified guardian nothing personal leaves.
+  assert.deepEqual(sentParams(page), {});
+  assertClean(seen);
+});
+
+test('a required sensitive item left unticked: the alert says which, nothing is sent; ticked, it goes', async () => {
+  const { page, seen } = await newPage();
+  const url = pageUrl('?mode=flow&locale=en&policy=kids-camp');
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  await page.click('#go');
+  // Enrolment (required) needs the resident ID; its separate consent stays unticked.
+  await throughDialog(page, 'grant');
+  const alert = page.locator('#signup [role="alert"]');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), TEXTS.en.consent_category.replace('{category}', TEXTS.en.categories.national_id));
+  await settle(page);
+  assert.deepEqual(seen.navigations, [url], 'no navigation');
+  assertClean(seen);
+  // Ticked: the same form goes, the ID pseudonymized.
+  const second = await newPage();
+  await second.page.goto(url);
+  await second.page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  await second.page.click('#go');
+  await throughDialog(second.page, 'grant', { sensitive: ['national_id'] });
+  await second.page.waitForURL(/protect-sent\.html/, { timeout: 15_000 });
+  const sent = sentParams(second.page);
+  assert.match(sent.idCard, /^[0-9a-f]{64}$/);
+  assertClean(second.seen);
 });
 
 test('the server-rendered form stays disabled until the script attaches', async () => {
@@ -316,6 +367,9 @@ test("protectForm's category names are the core's locale texts", () => {
     const data = JSON.parse(readFileSync(new URL(`../../src/locale/data/${tag}.json`, import.meta.url), 'utf8'));
     for (const [id, name] of Object.entries(TEXTS[tag].categories)) {
       if (`category.${id}` in data) assert.equal(name, data[`category.${id}`], `${tag} category.${id}`);
+    }
+    for (const key of Object.keys(data).filter((k) => /^category\.[a-z_]+$/.test(k))) {
+      assert.ok(key.slice('category.'.length) in TEXTS[tag].categories, `${tag}: protect-text.js lacks ${key}`);
     }
     assert.deepEqual(Object.keys(TEXTS[tag]).sort(), Object.keys(TEXTS.en).sort(), `${tag} has every message`);
   }
