@@ -230,13 +230,51 @@ export interface MinimizeOptions {
 export type FieldValue = string | number | boolean | null;
 
 export interface ReportEntry {
+  /** The field's name; `[withheld:<index>]` when the name is itself personal data. */
   field: string;
   category: Category;
   sensitivity: Sensitivity;
   /** What was actually done: `keep`, `hash`, `mask`, `generalize` or `dropped`. */
   action: 'keep' | 'hash' | 'mask' | 'generalize' | 'dropped';
   purposes: string[];
+  /** Why, in words (English; never a value). */
   reason: string;
+  /** Why, as a stable code. */
+  reasonCode: ReasonCode;
+}
+
+/** The stable codes of {@link ReportEntry.reasonCode}. */
+export type ReasonCode =
+  | 'sent'
+  | 'no_value'
+  | 'no_rule'
+  | 'commercial_on_child_data'
+  | 'guardian_consent_required'
+  | 'not_consented'
+  | 'sensitive_consent_required'
+  | 'policy_drops'
+  | 'untransformable'
+  | 'unreadable_field'
+  | 'value_category_stricter'
+  | 'name_is_personal_data';
+
+/** Whose data `minimize` read the record as, and why. */
+export interface MinimizeSubject {
+  /** Child rules applied. */
+  child: boolean;
+  /**
+   * `subject_age` (options.subjectAge), `consent_flow` (options.subject), `audience` (neither:
+   * a children's or mixed policy means a child), or — stricter than what the caller said —
+   * `record_birth_date` / `record_age` (the record holds a child's), `unreadable_age` (a birth
+   * date or age in the record could not be read, under a children's or mixed policy).
+   */
+  basis: 'subject_age' | 'consent_flow' | 'audience' | 'record_birth_date' | 'record_age' | 'unreadable_age';
+}
+
+export interface MinimizeResult {
+  payload: Record<string, FieldValue | FieldValue[]>;
+  report: ReportEntry[];
+  subject: MinimizeSubject;
 }
 
 /** A policy bound to the integrator's key. */
@@ -250,12 +288,15 @@ export class Minimizer {
    * The payload to submit and what was done to every field. Kept values are sent exactly as
    * given (a number stays a number); hashed, masked and generalized values are text, one per
    * value given (an array stays an array).
-   * @throws {MinformError} `consent_required`, `invalid_argument` (with paths).
+   * Missing `consents` are no consents: a policy with a required purpose then throws
+   * `consent_required`.
+   * @throws {MinformError} `consent_required` (with `purpose`, and `category` when a sensitive
+   * category's separate consent is missing), `invalid_argument` (with paths).
    */
   minimize(
     record: Record<string, FieldValue | FieldValue[]> | FormData,
     options?: MinimizeOptions,
-  ): { payload: Record<string, FieldValue | FieldValue[]>; report: ReportEntry[] };
+  ): MinimizeResult;
 }
 
 /** Where a ConsentFlow keeps its state (localStorage, a mini-program storage adapter, …). */
@@ -494,9 +535,13 @@ export type MinformErrorCode =
 
 /** Every error minform throws. Match on `code`, not on `message`. */
 export class MinformError extends Error {
-  constructor(message: string, details: { code: MinformErrorCode; path?: string });
+  constructor(message: string, details: { code: MinformErrorCode; path?: string; purpose?: string; category?: string });
   readonly name: 'MinformError';
   readonly code: MinformErrorCode;
   /** The path of the bad part of the input, e.g. `options.key`, when there is one. */
   readonly path?: string;
+  /** `consent_required`: the required purpose whose consent is missing. */
+  readonly purpose?: string;
+  /** `consent_required`: the sensitive category whose separate consent is missing. */
+  readonly category?: Category;
 }

@@ -36,8 +36,16 @@
 //! sensitive of the two wins (fail closed); at equal sensitivity the value wins only if the
 //! metadata mentions its category too.
 //!
-//! Finally a personal category is escalated to `sensitive` when the subject is a child under
-//! the jurisdiction's threshold (PIPL Art. 28: all PI of a child under 14 is sensitive).
+//! A value that does not validate as the category chosen for it is scanned for personal data
+//! inside it, like a comment box: a "non-personal" field (`数量`) holding "请联系 139…" is free
+//! text with a phone number in it, and the minimizer's stricter reading sees the phone number.
+//! Values are folded first ([`crate::detect::fold`]: full-width and other scripts' digits,
+//! invisible characters, Chinese numerals, dotted groups).
+//!
+//! Finally, for a subject who is a child under the jurisdiction's threshold ([`for_subject`]):
+//! a personal category is escalated to `sensitive` (PIPL Art. 28: all PI of a child under 14 is
+//! sensitive), free text is `sensitive`, and a field read by fallback alone (nothing positively
+//! shows it is not personal) is `free_text`, `sensitive` — never `none`.
 #![forbid(unsafe_code)]
 
 pub(crate) mod json;
@@ -368,7 +376,11 @@ impl Workspace {
         if category == Category::FreeText || !self.detected.contains(&category) {
             self.found.clear();
             let text = category == Category::FreeText;
-            for v in values() {
+            // Everything the scanner finds holds a digit or an `@` once folded.
+            let may_hold = |v: &str| {
+                v.bytes().any(|b| b.is_ascii_digit() || b == b'@') || detect::fold::needs_fold(v)
+            };
+            for v in values().filter(|v| may_hold(v)) {
                 // Outside a comment box, a match that is the whole value was already judged
                 // as a value (a look-alike the label outweighs: a UUID in `_csrf`); only
                 // personal data *inside* other text counts there.

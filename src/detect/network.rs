@@ -162,7 +162,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_ipv4(v) {
         push(out, Kind::Ipv4, Strength::Validated);
     }
-    if is_ipv6(v) {
+    // `::` alone is the unspecified address, no one's: an address has a digit somewhere.
+    if is_ipv6(v) && v.bytes().any(|b| b.is_ascii_hexdigit()) {
         push(out, Kind::Ipv6, Strength::Validated);
     }
     if is_mac(v) {

@@ -33,14 +33,16 @@ use super::{
 pub(crate) fn scan_text(text: &str) -> Vec<Match> {
     // Obfuscated numbers (full-width, zero-width spaces, Chinese numerals, dotted groups) are
     // found in the folded text and reported at their place in the original.
-    if super::fold::fold(text) != text {
+    if super::fold::needs_fold(text) {
         let (folded, map) = super::fold::fold_mapped(text);
-        let mut found = scan_folded(&folded);
-        for m in &mut found {
-            m.start = map[m.start];
-            m.end = map[m.end];
+        if folded != text {
+            let mut found = scan_folded(&folded);
+            for m in &mut found {
+                m.start = map[m.start];
+                m.end = map[m.end];
+            }
+            return found;
         }
-        return found;
     }
     scan_folded(text)
 }

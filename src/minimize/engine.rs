@@ -850,11 +850,28 @@ fn stricter(a: Action, b: Action) -> Option<Action> {
     }
 }
 
-/// A field name that is itself personal data (a phone number, an ID, an e-mail as a key).
+/// A field name that is itself personal data: a phone number, an ID, an e-mail, a card, an
+/// address of a device or a network, a plate as a key. Only formats with a structure or a
+/// checksum count (dictionary readings such as a name or a school are not used on names).
 fn name_is_personal(name: &str) -> bool {
+    // All of these have three digits, an `@` or a `:` once folded; most names have none.
+    let digits = name.bytes().filter(u8::is_ascii_digit).count();
+    if digits < 3 && !name.contains(['@', ':']) && !crate::detect::fold::needs_fold(name) {
+        return false;
+    }
     crate::detect::detect_value(name).iter().any(|d| {
         d.strength == crate::detect::Strength::Validated
-            && d.kind.category().default_sensitivity() > Sensitivity::None
+            && matches!(
+                d.kind.category(),
+                Category::Phone
+                    | Category::Email
+                    | Category::NationalId
+                    | Category::BankAccount
+                    | Category::IpAddress
+                    | Category::DeviceId
+                    | Category::PreciseLocation
+                    | Category::Vehicle
+            )
     })
 }
 
