@@ -291,7 +291,8 @@ export class Minimizer {
    * Missing `consents` are no consents: a policy with a required purpose then throws
    * `consent_required`.
    * @throws {MinformError} `consent_required` (with `purpose`, and `category` when a sensitive
-   * category's separate consent is missing), `invalid_argument` (with paths).
+   * category's separate consent is missing), `invalid_argument` (with paths), `invalid_string`
+   * (a name or value with a lone UTF-16 surrogate: refused, never repaired).
    */
   minimize(
     record: Record<string, FieldValue | FieldValue[]> | FormData,

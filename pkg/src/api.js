@@ -101,6 +101,30 @@ function flatten(fields) {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A string without lone UTF-16 surrogates. */
+function wellFormed(s) {
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+/**
+ * Refuses a record holding a lone surrogate in a name or a string value (`invalid_string`): it
+ * would be sent repaired (U+FFFD) or hashed as another value, never silently. The path names
+ * the field by its position (`record[3]`, `record[3][0]`), since a name may itself be data.
+ */
+function checkStrings(names, values) {
+  const refuse = (path) => {
+    throw new MinformError(`${path}: the string holds a lone UTF-16 surrogate`, { code: 'invalid_string', path });
+  };
+  for (let f = 0; f < names.length; f++) {
+    if (!wellFormed(names[f])) refuse(`record[${f}]`);
+    const v = values[f];
+    if (typeof v === 'string' && !wellFormed(v)) refuse(`record[${f}]`);
+    if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && !wellFormed(x) && refuse(`record[${f}][${i}]`));
+  }
+}
+
 /**
  * The flat encoding of `minimize::FlatRecord` (src/minimize/input.rs): per field name, value
  * count, values, joined by U+0000. Every value is read exactly once, here: the returned
@@ -506,6 +530,7 @@ export function bindApi(load) {
         let packed;
         if (flat !== null) {
           ({ names, values: read } = flat);
+          checkStrings(names, read);
           packed = inner.minimizeFlat(flat.text, names.length, options.subjectAge, options.subject, consents, ...date);
         } else {
           const json = toJson(source, 'record');
@@ -523,6 +548,7 @@ export function bindApi(load) {
           // `names` (JSON.parse puts integer-like keys first).
           names = Object.keys(plain);
           read = names.map((name) => plain[name]);
+          checkStrings(names, read);
           packed = inner.minimizeJson(JSON.stringify(plain), options.subjectAge, options.subject, consents, ...date);
         }
         const text = inner.payloadText();

@@ -208,6 +208,8 @@ pub struct Decision<'a> {
     pub detected: &'a [Category],
     /// The categories the metadata (autocomplete, type, label, name, placeholder) names.
     pub named: &'a [Category],
+    /// What the metadata alone says the field is (its strongest category), if anything.
+    pub said: Option<Category>,
 }
 
 /// A category and sensitivity as they apply to a subject who is (or is not) a child: the one
@@ -419,7 +421,13 @@ impl Workspace {
                 self.detected.push(c);
             }
         }
-        let fallback = reasons.is_empty();
+        // Nothing positively says what the field is: no evidence at all, or a comment box that
+        // only a weak word of a generic name suggests (`answer_3`, `q_text`) and that holds no
+        // personal data anyone could see.
+        let fallback = reasons.is_empty()
+            || (category == Category::FreeText
+                && self.found.is_empty()
+                && evidence.score(Category::FreeText, META) < WEAK_ONLY);
         let (category, sensitivity, raised) =
             for_subject(category, sensitivity, fallback, child.is_some());
         if fallback {
@@ -434,6 +442,11 @@ impl Workspace {
                 self.named.push(v.category);
             }
         }
+        let said = self
+            .named
+            .iter()
+            .copied()
+            .max_by(|&a, &b| evidence.score(a, META).total_cmp(&evidence.score(b, META)));
         Decision {
             category,
             sensitivity,
@@ -442,6 +455,7 @@ impl Workspace {
             fallback,
             detected: &self.detected,
             named: &self.named,
+            said,
         }
     }
 }

@@ -67,10 +67,15 @@ pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     out.push_str(&text[start..]);
     map.extend(start..text.len());
     map.push(text.len());
-    // Digit runs are rewritten on characters, only where one qualifies (rare in long text).
-    if rewritable_run(&out) {
+    // Digit runs and spelled-out `[at]`/`[dot]` are rewritten on characters, only where one
+    // qualifies (rare in long text).
+    let words = has_bracket_word(&out);
+    if rewritable_run(&out) || words {
         let mut units: Vec<(char, usize)> = out.char_indices().map(|(i, c)| (c, map[i])).collect();
         digit_runs(&mut units);
+        if words {
+            units = bracket_words(&units);
+        }
         out.clear();
         map.clear();
         for (c, at) in units {
@@ -118,7 +123,73 @@ pub fn needs_fold(text: &str) -> bool {
         }
         prev = Some(c);
     }
-    rewritable_run(text)
+    rewritable_run(text) || has_bracket_word(text)
+}
+
+/// `[at]`, `(at)`, `{dot}`… (any case, spaces inside) in `text`.
+fn has_bracket_word(text: &str) -> bool {
+    text.contains(['[', '(', '{'])
+        && text
+            .char_indices()
+            .any(|(i, c)| matches!(c, '[' | '(' | '{') && bracket_word_at(text, i).is_some())
+}
+
+/// At byte `i` (an opening bracket): `(end, '@' or '.')` for a spelled-out `[at]` / `[dot]`.
+fn bracket_word_at(text: &str, i: usize) -> Option<(usize, char)> {
+    let rest = text.get(i..)?;
+    let close = match rest.chars().next()? {
+        '[' => ']',
+        '(' => ')',
+        '{' => '}',
+        _ => return None,
+    };
+    let inner = rest[1..].trim_start_matches(' ');
+    let (word, after) = if inner.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("at")) {
+        ('@', &inner[2..])
+    } else if inner
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("dot"))
+    {
+        ('.', &inner[3..])
+    } else {
+        return None;
+    };
+    after
+        .trim_start_matches(' ')
+        .strip_prefix(close)
+        .map(|tail| (text.len() - tail.len(), word))
+}
+
+/// Spelled-out e-mail addresses written as addresses: `lily.chen [at] example [dot] com` →
+/// `lily.chen@example.com` (spaces around a bracketed word go too). Only when an `[at]` is
+/// there: a `(dot)` alone in prose stays.
+fn bracket_words(units: &[(char, usize)]) -> Vec<(char, usize)> {
+    let text: String = units.iter().map(|u| u.0).collect();
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let at_sign = text
+        .char_indices()
+        .any(|(i, _)| bracket_word_at(&text, i).is_some_and(|(_, w)| w == '@'));
+    if !at_sign {
+        return units.to_vec();
+    }
+    let mut out: Vec<(char, usize)> = Vec::with_capacity(units.len());
+    let mut k = 0;
+    while k < units.len() {
+        if let Some((end, word)) = bracket_word_at(&text, starts[k]) {
+            while out.last().is_some_and(|u| u.0 == ' ') {
+                out.pop();
+            }
+            out.push((word, units[k].1));
+            k = starts.partition_point(|&b| b < end);
+            while units.get(k).is_some_and(|u| u.0 == ' ') {
+                k += 1;
+            }
+            continue;
+        }
+        out.push(units[k]);
+        k += 1;
+    }
+    out
 }
 
 /// A run of seven or more digits (ASCII or Chinese numerals, single separators between) that
@@ -242,20 +313,76 @@ fn fold_char(c: char) -> Folded {
 }
 
 /// The value of a Chinese numeral used digit by digit (phone numbers, IDs read aloud).
+/// The value of a Chinese numeral used digit by digit (phone numbers, IDs read aloud), in the
+/// ordinary and the financial (大写) forms, simplified and traditional.
 fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '〇' | '零' => 0,
-        '一' | '幺' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' | '幺' | '壹' => 1,
+        '二' | '贰' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
         _ => return None,
     })
+}
+
+/// `text` with every Chinese number written in ASCII digits: digit by digit (`二〇一七` →
+/// `2017`), or with tens (`十二` → `12`, `二十` → `20`, `二十三` → `23`), for numbers below
+/// 100 as people write dates and ages (`二〇一七年五月十二日` → `2017年5月12日`, `九岁` → `9岁`).
+pub fn chinese_numbers_to_ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_ten = |c: char| matches!(c, '十' | '拾');
+    if !text
+        .chars()
+        .any(|c| chinese_digit(c).is_some() || is_ten(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let numeral = |c: char| chinese_digit(c).is_some() || is_ten(c);
+        if !numeral(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && numeral(chars[i]) {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        match run.iter().position(|&c| is_ten(c)) {
+            // With a ten: [digit] 十 [digit], below 100.
+            Some(t) if run.len() <= 3 && run.iter().filter(|&&c| is_ten(c)).count() == 1 => {
+                let tens = if t == 0 {
+                    Some(1)
+                } else {
+                    run.get(t - 1).and_then(|&c| chinese_digit(c))
+                };
+                let units = match run.get(t + 1) {
+                    Some(&c) => chinese_digit(c),
+                    None => Some(0),
+                };
+                match (tens, units, t <= 1) {
+                    (Some(tens), Some(units), true) => {
+                        out.push_str(&(tens as u32 * 10 + units as u32).to_string())
+                    }
+                    _ => run.iter().for_each(|&c| out.push(c)),
+                }
+            }
+            Some(_) => run.iter().for_each(|&c| out.push(c)),
+            None => run
+                .iter()
+                .for_each(|&c| out.push(char::from(b'0' + chinese_digit(c).unwrap_or(0)))),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Separators people put between digit groups besides space and dash.
@@ -430,6 +557,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn chinese_numbers_as_dates_and_ages_are_written() {
+        for (from, to) in [
+            ("二〇一七年五月十二日", "2017年5月12日"),
+            ("二零一三年十月", "2013年10月"),
+            ("九岁", "9岁"),
+            ("十二岁", "12岁"),
+            ("二十三", "23"),
+            ("壹伍玖", "159"),
+            ("十", "10"),
+            ("王小明", "王小明"),
+        ] {
+            assert_eq!(chinese_numbers_to_ascii(from), to, "{from}");
+        }
+        assert_eq!(fold("壹伍玖捌柒陆伍肆叁贰壹"), "15987654321");
+    }
+
+    #[test]
+    fn spelled_out_email_addresses_are_written_as_addresses() {
+        assert_eq!(
+            fold("lily.chen [at] example [dot] com"),
+            "lily.chen@example.com"
+        );
+        assert_eq!(
+            fold("write to lily(AT)example(DOT)cn please"),
+            "write to lily@example.cn please"
+        );
+        assert_eq!(fold("see the list (dot) below"), "see the list (dot) below");
+        assert_eq!(fold("meet at school (at noon)"), "meet at school (at noon)");
     }
 
     #[test]

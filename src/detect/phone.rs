@@ -517,6 +517,25 @@ pub fn is_nanp_national(s: &str) -> bool {
     digits(line) && nxx(area) && nxx(exchange) && !service
 }
 
+/// Free-text matcher for North American numbers written the national way (`415-555-2671`,
+/// `(415) 555-2671`, `415.555.2671`, after an optional `1-`): the whole-value grammar of
+/// [`is_nanp_national`], not glued to letters or digits on either side.
+pub(crate) fn scan_nanp_at(b: &[u8], i: usize) -> Option<usize> {
+    if !boundary_before(b, i) {
+        return None;
+    }
+    [12usize, 13, 14, 16].into_iter().rev().find_map(|len| {
+        let end = i.checked_add(len)?;
+        let candidate = std::str::from_utf8(b.get(i..end)?).ok()?;
+        let last_digit = candidate.bytes().last().is_some_and(|c| c.is_ascii_digit());
+        (last_digit
+            && digit_end_ok(b, end)
+            && !super::alnum_at(b, end)
+            && is_nanp_national(candidate))
+        .then_some(end)
+    })
+}
+
 /// Whole-value detection.
 pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let (mobile, landline, e164) = whole(v);

@@ -116,6 +116,9 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
             offer(Some(end), kind);
         }
     }
+    if c.is_ascii_digit() || c == b'(' {
+        offer(phone::scan_nanp_at(b, i), Kind::IntlPhone);
+    }
     if c.is_ascii_hexdigit() {
         offer(network::scan_ipv6_at(b, i), Kind::Ipv6);
         offer(network::scan_mac_at(b, i), Kind::Mac);
@@ -221,6 +224,30 @@ mod tests {
 
     #[test]
     fn more_findings() {
+        for text in [
+            "John Smith 415-555-2671",
+            "call (415) 555-2671 after 5",
+            "home: 415.555.2671.",
+            "tel 1-415-555-2671",
+        ] {
+            assert_eq!(
+                found(text).iter().map(|f| f.0).collect::<Vec<_>>(),
+                [Kind::IntlPhone],
+                "{text}"
+            );
+        }
+        for text in [
+            "order 415-555-26711",
+            "v415-555-2671",
+            "800-555-2671",
+            "2026-12-04",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            found("mail lily.chen [at] example [dot] com today"),
+            [(Kind::Email, "lily.chen [at] example [dot] com")]
+        );
         assert_eq!(
             found("IMEI: 354218096792908"),
             [(Kind::Imei, "354218096792908")]

@@ -35,6 +35,7 @@ use crate::policy::{reject_errors, Action, Audience, Policy, Rule};
 use crate::pseudonym::{Pseudonymizer, MIN_KEY_LEN};
 use crate::taxonomy::{Category, Sensitivity};
 
+use super::age::{age_in_years, birth_date_age};
 use super::{generalize, mask, normalize, CivilDate};
 
 /// What the subject agreed to (produced by the consent flow).
@@ -315,7 +316,7 @@ impl Categories {
         self.0 >> (c as u32) & 1 == 1
     }
 
-    fn iter(self) -> impl Iterator<Item = Category> {
+    fn iter(self) -> impl Iterator<Item = Category> + Clone {
         Category::ALL
             .iter()
             .copied()
@@ -331,6 +332,8 @@ struct Read {
     fallback: bool,
     detected: Categories,
     named: Categories,
+    /// What the metadata alone says the field is.
+    said: Option<Category>,
     has_value: bool,
     /// The name is itself personal data.
     withheld: bool,
@@ -548,6 +551,7 @@ impl Minimizer {
                 fallback: d.fallback,
                 detected: Categories::of(d.detected),
                 named: Categories::of(d.named),
+                said: d.said,
                 has_value,
                 withheld,
             });
@@ -720,34 +724,49 @@ impl Minimizer {
                 None => return Err(Why::NoRule),
             },
         };
+        // The value's own categories that the metadata does not name: their rules apply too,
+        // and the stricter action wins (a phone number typed into `favoriteAnimal`). Without a
+        // rule of their own the field goes no further.
+        let others = read
+            .detected
+            .iter()
+            // (a category rule for the value's own category is the rule already applied)
+            .filter(|&c| !read.named.contains(c) && (c != category || by_name));
+        for c in others.clone() {
+            self.categories[c as usize]
+                .as_ref()
+                .ok_or(Why::ValueIs(c))?;
+        }
         let (mut action, mut purposes) =
             self.admit(rule, category, outcome.sensitivity, ctx, missing)?;
         let mut target = category;
-        // The value's own categories that the metadata does not name: their rules apply too,
-        // and the stricter action wins (a phone number typed into `favoriteAnimal`).
-        for c in read.detected.iter() {
-            let own_rule = c == category && !by_name;
-            if read.named.contains(c) || own_rule {
+        // A field whose metadata says one category and whose value is another (an address box
+        // holding a resident ID): the rule of what the metadata says applies too.
+        let said = read
+            .said
+            .filter(|&m| !by_name && m != category)
+            .filter(|&m| self.categories[m as usize].is_some())
+            .map(|m| (m, Why::ValueIs(category)));
+        for (c, why) in others.map(|c| (c, Why::ValueIs(c))).chain(said) {
+            let Some(other) = self.categories[c as usize].as_ref() else {
                 continue;
-            }
-            let other = self.categories[c as usize]
-                .as_ref()
-                .ok_or(Why::ValueIs(c))?;
+            };
             let (_, sensitivity, _) = for_subject(c, c.default_sensitivity(), false, ctx.child);
             let (theirs, their_purposes) = self
                 .admit(other, c, sensitivity, ctx, &mut None)
-                .map_err(|_| Why::ValueIs(c))?;
+                .map_err(|_| why)?;
             purposes = PurposeSet(purposes.0 & their_purposes.0);
             if purposes.is_empty() {
-                return Err(Why::ValueIs(c));
+                return Err(why);
             }
-            let stricter = stricter(action, theirs).ok_or(Why::ValueIs(c))?;
+            let stricter = stricter(action, theirs).ok_or(why)?;
             // Personal data inside a comment: a transform for that data cannot be applied to
             // the whole text.
             if category == Category::FreeText && c != category && stricter != Action::Keep {
-                return Err(Why::ValueIs(c));
+                return Err(why);
             }
-            if stricter != action {
+            // The transform is the value's: what the metadata says only makes it stricter.
+            if stricter != action && read.detected.contains(c) {
                 target = c;
             }
             action = stricter;
@@ -850,63 +869,35 @@ fn stricter(a: Action, b: Action) -> Option<Action> {
     }
 }
 
-/// A field name that is itself personal data: a phone number, an ID, an e-mail, a card, an
-/// address of a device or a network, a plate as a key. Only formats with a structure or a
-/// checksum count (dictionary readings such as a name or a school are not used on names).
+/// A field name that is, or holds, personal data: a phone number, an ID, an e-mail, a card, an
+/// IP address, coordinates, a plate as a key. Only formats with a structure or a checksum count
+/// (dictionary readings such as a name or a school are not used on names), and not device ids:
+/// form builders name fields by UUIDs.
 fn name_is_personal(name: &str) -> bool {
     // All of these have three digits, an `@` or a `:` once folded; most names have none.
     let digits = name.bytes().filter(u8::is_ascii_digit).count();
     if digits < 3 && !name.contains(['@', ':']) && !crate::detect::fold::needs_fold(name) {
         return false;
     }
-    crate::detect::detect_value(name).iter().any(|d| {
-        d.strength == crate::detect::Strength::Validated
-            && matches!(
-                d.kind.category(),
-                Category::Phone
-                    | Category::Email
-                    | Category::NationalId
-                    | Category::BankAccount
-                    | Category::IpAddress
-                    | Category::DeviceId
-                    | Category::PreciseLocation
-                    | Category::Vehicle
-            )
-    })
-}
-
-/// The age on `today` of someone born on the date `v` says: a full date, or a year and month
-/// (read as the month's last day), or a year (read as 31 December) — the youngest the answer
-/// allows (fail closed). `None` if unreadable or in the future.
-fn birth_date_age(v: &str, today: CivilDate) -> Option<f64> {
-    let v = crate::detect::fold::fold(v.trim());
-    let date = CivilDate::parse(&v).or_else(|| {
-        let parts: Vec<&str> = v
-            .split(['-', '/', '.', '年', '月', '日', ' '])
-            .filter(|p| !p.is_empty())
-            .collect();
-        let year: i32 = parts.first().filter(|y| y.len() == 4)?.parse().ok()?;
-        let month: u32 = match parts.get(1) {
-            Some(m) => m.parse().ok()?,
-            None => 12,
-        };
-        if parts.len() > 2 || !(1900..=2100).contains(&year) {
-            return None;
-        }
-        let day = CivilDate::days_in_month(year, month)?;
-        Some(CivilDate { year, month, day })
-    })?;
-    date.age_on(today).map(f64::from)
-}
-
-/// The number of years an age field says (`9`, `9岁`, `9 years`, `10.5`); `None` otherwise.
-fn age_in_years(v: &str) -> Option<f64> {
-    let v = crate::detect::fold::fold(v.trim());
-    let end = v
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(v.len());
-    let age: f64 = v[..end].parse().ok()?;
-    (age.is_finite() && (0.0..150.0).contains(&age)).then_some(age)
+    let identifying = |c: Category| {
+        matches!(
+            c,
+            Category::Phone
+                | Category::Email
+                | Category::NationalId
+                | Category::BankAccount
+                | Category::IpAddress
+                | Category::PreciseLocation
+                | Category::Vehicle
+        )
+    };
+    // The whole name, or a part of it ("请联系15987654321" as a key).
+    crate::detect::detect_value(name)
+        .iter()
+        .any(|d| d.strength == crate::detect::Strength::Validated && identifying(d.kind.category()))
+        || crate::detect::scan(name)
+            .iter()
+            .any(|m| identifying(m.kind.category()))
 }
 
 /// The purposes among `names` that `ids` (the policy's, in [`PurposeSet`] order) declares.

@@ -12,6 +12,7 @@
 //! `None` — and the engine drops a field whose value cannot be transformed (fail closed).
 #![forbid(unsafe_code)]
 
+pub mod age;
 mod engine;
 mod generalize;
 mod input;

@@ -346,10 +346,12 @@ for (const [tag, v, listed] of phoneVariants(PH[0]).filter(([t]) => ['fullwidth'
     { subjectAge: 9, consents: KS_FULL },
     { noneOf: uniq([val, p, groups(p, ' ')]) });
 }
-add('obf-ks-email-field-phone-plain-hashed', 'a plain phone in the kept "email" field is hashed (keep yields to the phone rule)',
+// Corrected after the first run: the README now says the value's rule applies for the purposes
+// both rules share; "email" is for notices, phones for enrolment, so nothing is sent.
+add('obf-ks-email-field-phone-plain-dropped', 'a plain phone in the kept "email" field: the phone rule shares no purpose with it, dropped',
   'kids-signup', { email: PH[1] },
   { subjectAge: 9, consents: KS_FULL },
-  { noneOf: [PH[1]], payloadHashed: ['email'] });
+  { noneOf: [PH[1]], payloadLacks: ['email'], reportReasonCodes: { email: 'value_category_stricter' } });
 
 // B2. in a child's remark kept raw by a careless policy
 i = 0;
@@ -596,9 +598,11 @@ for (const [tag, v, listed] of phoneVariants(PH[0]).filter(([t]) => ['fullwidth'
 add('mask-ks-guardianphone-spaces', 'guardian phone with ordinary spaces: 139****5678 whatever the spacing',
   'kids-signup', { guardianPhone: '139 1234 5678' }, { subjectAge: 9, consents: KS_FULL },
   { noneOf: ['139 1234 5678', PH[0]], payloadHas: { guardianPhone: '139****5678' } });
-add('mask-kc-name-compound-surname', '欧阳娜娜 masks to the fixed shape 欧** (README: 王** for any length)',
+// Corrected after the first run: the README now says the whole family name is kept (欧阳**),
+// the China display convention; the given name never shows, whatever its length.
+add('mask-kc-name-compound-surname', '欧阳娜娜 masks to the family name and a fixed ** (README: 王**, 欧阳**)',
   'kids-camp', { name: '欧阳娜娜' }, { subjectAge: 9, consents: KC_BASE },
-  { noneOf: ['欧阳娜娜', '阳娜娜', '娜娜'], payloadHas: { name: '欧**' } });
+  { noneOf: ['欧阳娜娜', '阳娜娜', '娜娜'], payloadHas: { name: '欧阳**' } });
 add('mask-kc-xm-pinyin', 'pinyin field name xm (姓名) masks',
   'kids-camp', { xm: '李华' }, { subjectAge: 9, consents: KC_BASE },
   { noneOf: ['李华'], payloadHas: { xm: '李**' } });

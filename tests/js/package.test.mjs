@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 385 kB gzip', () => {
+test('size budget: the wasm module stays under 395 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -51,6 +51,10 @@ test('size budget: the wasm module stays under 385 kB gzip', () => {
   // handed out before the whole record is decided: ~+9 kB), occupation and vehicle (VIN and
   // plate validators, ~210 lexicon terms: ~+4 kB) and the whose step above. Issue 12 owns the
   // weight: its target is 200 kB brotli.
+  // 385 → 395 kB (389.1 kB measured): what a blind adversarial corpus found missing — birth
+  // dates and ages as families write them (Chinese numerals, month names, day/month order),
+  // financial numerals, spelled-out e-mail addresses, North American numbers in text, names
+  // that hold data (~+11.5 kB).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 385_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 395_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
