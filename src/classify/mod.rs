@@ -378,9 +378,12 @@ impl Workspace {
         if category == Category::FreeText || !self.detected.contains(&category) {
             self.found.clear();
             let text = category == Category::FreeText;
-            // Everything the scanner finds holds a digit or an `@` once folded.
+            // Everything the scanner finds is six characters or more and holds a digit or an
+            // `@` once folded.
             let may_hold = |v: &str| {
-                v.bytes().any(|b| b.is_ascii_digit() || b == b'@') || detect::fold::needs_fold(v)
+                v.len() >= 6
+                    && (v.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+                        || detect::fold::needs_fold(v))
             };
             for v in values().filter(|v| may_hold(v)) {
                 // Outside a comment box, a match that is the whole value was already judged

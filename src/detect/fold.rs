@@ -33,46 +33,73 @@ use std::borrow::Cow;
 
 /// `text` folded for detection (see the module docs); borrowed when nothing changes.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if !needs_fold(text) {
-        return Cow::Borrowed(text);
+    match fold_changed(text) {
+        None => Cow::Borrowed(text),
+        Some((folded, _)) => Cow::Owned(folded),
     }
-    Cow::Owned(fold_mapped(text).0)
 }
 
 /// [`fold`], with the original byte offset of every byte of the result, plus one entry for
 /// the end (`map[folded.len()] == text.len()`).
 pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    fold_changed(text).unwrap_or_else(|| {
+        let mut map: Vec<usize> = (0..text.len()).collect();
+        map.push(text.len());
+        (text.to_owned(), map)
+    })
+}
+
+/// [`fold_mapped`] when folding changes something; `None` (without allocating) when it does
+/// not, which one pass over the text decides.
+pub fn fold_changed(text: &str) -> Option<(String, Vec<usize>)> {
+    // Most values: ASCII without the separators of digit runs or brackets.
+    if text.is_ascii()
+        && !text
+            .bytes()
+            .any(|b| matches!(b, b'.' | b'/' | b'_' | b',' | b'[' | b'(' | b'{'))
+    {
+        return None;
+    }
+    let (chars, runs, words) = what_changes(text);
+    if !chars && !runs && !words {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<usize> = Vec::with_capacity(text.len() + 1);
     // Unchanged stretches are copied whole; only folded characters are handled one by one.
     let mut start = 0;
-    for (at, c) in text.char_indices() {
-        let folded = fold_char(c);
-        if matches!(folded, Folded::Same) {
-            continue;
-        }
-        out.push_str(&text[start..at]);
-        map.extend(start..at);
-        start = at + c.len_utf8();
-        let mut push = |f: char| {
-            out.push(f);
-            map.extend(std::iter::repeat_n(at, f.len_utf8()));
-        };
-        match folded {
-            Folded::Same | Folded::Drop => {}
-            Folded::Char(f) => push(f),
-            Folded::Text(s) => s.chars().for_each(push),
+    if chars {
+        for (at, c) in text.char_indices() {
+            let folded = fold_char(c);
+            if matches!(folded, Folded::Same) {
+                continue;
+            }
+            out.push_str(&text[start..at]);
+            map.extend(start..at);
+            start = at + c.len_utf8();
+            let mut push = |f: char| {
+                out.push(f);
+                map.extend(std::iter::repeat_n(at, f.len_utf8()));
+            };
+            match folded {
+                Folded::Same | Folded::Drop => {}
+                Folded::Char(f) => push(f),
+                Folded::Text(s) => s.chars().for_each(push),
+            }
         }
     }
     out.push_str(&text[start..]);
     map.extend(start..text.len());
     map.push(text.len());
     // Digit runs and spelled-out `[at]`/`[dot]` are rewritten on characters, only where one
-    // qualifies (rare in long text).
-    let words = has_bracket_word(&out);
-    if rewritable_run(&out) || words {
+    // qualifies (rare in long text); folding characters can make a run (full-width digits).
+    let runs = runs || (chars && rewritable_run(&out));
+    let words = words || (chars && has_bracket_word(&out));
+    if runs || words {
         let mut units: Vec<(char, usize)> = out.char_indices().map(|(i, c)| (c, map[i])).collect();
-        digit_runs(&mut units);
+        if runs {
+            digit_runs(&mut units);
+        }
         if words {
             units = bracket_words(&units);
         }
@@ -84,17 +111,126 @@ pub fn fold_mapped(text: &str) -> (String, Vec<usize>) {
         }
         map.push(text.len());
     }
-    (out, map)
+    (out != text).then_some((out, map))
 }
 
-/// Whether [`fold`] can change `text`: a character it rewrites or drops, or a run of seven or
-/// more digits that holds a Chinese numeral or a separator other than space and dash. One pass
-/// and no allocation, since most values and texts need nothing (may say yes for a run that
-/// `fold` then leaves as it is, never no for one it changes).
+/// In one pass: whether a character folds, whether a digit run may be rewritten
+/// ([`rewritable_run`]), whether a spelled-out `[at]`/`[dot]` may be there (an opening
+/// bracket; [`has_bracket_word`] decides).
+fn what_changes(text: &str) -> (bool, bool, bool) {
+    let (mut chars, mut words) = (false, false);
+    let mut digits = 0usize;
+    let mut special = false;
+    let mut after_separator = false;
+    let mut runs = false;
+    for c in text.chars() {
+        if !c.is_ascii() && !chars {
+            chars = !matches!(fold_char(c), Folded::Same);
+        }
+        words |= matches!(c, '[' | '(' | '{');
+        let chinese = !c.is_ascii() && chinese_digit(c).is_some();
+        if c.is_ascii_digit() || chinese {
+            digits += 1;
+            special |= chinese;
+            after_separator = false;
+            runs |= digits >= 7 && special;
+        } else if digits > 0 && !after_separator && is_group_separator(c) {
+            after_separator = true;
+            special |= !matches!(c, '-' | ' ');
+        } else {
+            digits = 0;
+            special = false;
+            after_separator = false;
+        }
+    }
+    (chars, runs, words && has_bracket_word(text))
+}
+
+/// Whether folding can change what a detector reads in `text` (see [`fold_windows`]). One
+/// pass and no allocation: most values and texts need nothing.
 pub fn needs_fold(text: &str) -> bool {
-    // Full-width punctuation away from letters and digits (the `：` and `，` of every Chinese
-    // sentence)
-    // changes nothing a detector reads, so text with only that is left as it is (fast path).
+    let mut any = false;
+    each_trigger(text, |_| {
+        any = true;
+        false
+    });
+    any
+}
+
+/// How far around a place where folding matters a window reaches: longer than any format a
+/// detector reads (an e-mail address's local part is at most 64 bytes).
+const REACH: usize = 96;
+
+/// The stretches of `text` (byte ranges on char boundaries, sorted, disjoint) around every
+/// place where folding changes what a detector reads: a character that folds to a letter, a
+/// digit, `@`, `+` or a space, or to punctuation next to a letter or digit (full-width
+/// punctuation inside Chinese prose, the `，` and `：` of every sentence, changes nothing a
+/// detector reads); invisible characters; digit runs [`fold`] rewrites; spelled-out
+/// `[at]`/`[dot]`. The scanner reads the text as it is and only these stretches folded, so a
+/// long text pays for folding only where it matters.
+pub fn fold_windows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+    // A window never starts or ends inside a token (letters and digits, and separators between
+    // digits), so that a part of a longer code is not read as a code of its own.
+    let alnum = |c: char| match fold_char(c) {
+        Folded::Char(f) => f.is_ascii_alphanumeric(),
+        Folded::Text(_) => true,
+        _ => c.is_ascii_alphanumeric() || chinese_digit(c).is_some(),
+    };
+    let inside = |before: Option<char>, c: char, after: Option<char>| {
+        alnum(c) || (is_group_separator(c) && before.is_some_and(alnum) && after.is_some_and(alnum))
+    };
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let mut steps = 0;
+        while steps < REACH {
+            let mut back = text[..i].chars().rev();
+            let (Some(c), before) = (back.next(), back.next()) else {
+                break;
+            };
+            if !inside(before, c, text[i..].chars().next()) {
+                break;
+            }
+            i -= c.len_utf8();
+            steps += 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        let mut steps = 0;
+        while steps < REACH {
+            let mut ahead = text[i..].chars();
+            let (Some(c), after) = (ahead.next(), ahead.next()) else {
+                break;
+            };
+            if !inside(text[..i].chars().next_back(), c, after) {
+                break;
+            }
+            i += c.len_utf8();
+            steps += 1;
+        }
+        i
+    };
+    each_trigger(text, |at| {
+        let w = floor(at.start.saturating_sub(REACH))..ceil(at.end + REACH);
+        match windows.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => windows.push(w),
+        }
+        true
+    });
+    windows
+}
+
+/// Calls `found` with the byte range of every place where folding matters, in order, while it
+/// returns true.
+fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> bool) {
     // A letter or digit, as written or once folded.
     let alnum_like = |c: Option<char>| {
         c.is_some_and(|c| match fold_char(c) {
@@ -103,27 +239,84 @@ pub fn needs_fold(text: &str) -> bool {
             _ => c.is_ascii_alphanumeric(),
         })
     };
-    let mut prev = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !c.is_ascii() {
+    let b = text.as_bytes();
+    // The digit run being read: where it starts, its digits, whether it is special.
+    let (mut run_start, mut digits, mut special, mut after_separator) = (0, 0usize, false, false);
+    let mut prev: Option<char> = None;
+    let mut at = 0;
+    while at < b.len() {
+        let byte = b[at];
+        // Most bytes are ASCII or CJK ideographs: handled without the general path.
+        let (c, len) = if byte < 0x80 {
+            (char::from(byte), 1)
+        } else if (0xE0..0xF0).contains(&byte) && at + 2 < b.len() {
+            // Three bytes (the BMP above U+0800, where CJK lives), decoded in place: the text
+            // is valid UTF-8.
+            let u = (u32::from(byte & 0x0F) << 12)
+                | (u32::from(b[at + 1] & 0x3F) << 6)
+                | u32::from(b[at + 2] & 0x3F);
+            match char::from_u32(u) {
+                Some(c) => (c, 3),
+                None => break,
+            }
+        } else {
+            match text[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let end = at + len;
+        let u = u32::from(c);
+        let ideograph = (0x3400..0xA000).contains(&u) || (0xAC00..0xD7B0).contains(&u);
+        if u >= 0x80 && !ideograph {
+            let next = || text[end..].chars().next();
             let matters = match fold_char(c) {
                 Folded::Same => false,
                 Folded::Drop | Folded::Text(_) => true,
-                Folded::Char(f) => {
-                    f.is_ascii_alphanumeric()
-                        || matches!(f, '@' | '+' | ' ')
-                        || alnum_like(prev)
-                        || alnum_like(chars.peek().copied())
+                Folded::Char(f) if f.is_ascii_alphanumeric() || matches!(f, '@' | '+' | ' ') => {
+                    true
                 }
+                // Punctuation a detector reads inside a token, next to a letter or digit
+                // (`１３９－１２３４`, `００：１Ａ`); the `，` `；` `（` of Chinese prose it reads
+                // as it is.
+                Folded::Char('-' | '.' | '/' | '_' | '#' | ':') => {
+                    alnum_like(prev) || alnum_like(next())
+                }
+                Folded::Char(_) => false,
             };
-            if matters {
-                return true;
+            if matters && !found(at..end) {
+                return;
             }
+        } else if matches!(byte, b'[' | b'(' | b'{')
+            && bracket_word_at(text, at).is_some()
+            && !found(at..end)
+        {
+            return;
+        }
+        let chinese = (ideograph || u == 0x3007)
+            && NUMERAL_BITS >> (u & 63) & 1 == 1
+            && chinese_digit(c).is_some();
+        if byte.is_ascii_digit() || chinese {
+            if digits == 0 {
+                run_start = at;
+            }
+            digits += 1;
+            special |= chinese;
+            after_separator = false;
+            if digits >= 7 && special && !found(run_start..end) {
+                return;
+            }
+        } else if digits > 0 && !after_separator && !ideograph && is_group_separator(c) {
+            after_separator = true;
+            special |= !matches!(c, '-' | ' ');
+        } else {
+            digits = 0;
+            special = false;
+            after_separator = false;
         }
         prev = Some(c);
+        at = end;
     }
-    rewritable_run(text) || has_bracket_word(text)
 }
 
 /// `[at]`, `(at)`, `{dot}`… (any case, spaces inside) in `text`.
@@ -266,6 +459,7 @@ const STOP_NUMBERS: [&str; 20] = [
     "16.", "17.", "18.", "19.", "20.",
 ];
 
+#[inline]
 fn fold_char(c: char) -> Folded {
     let u = u32::from(c);
     // ASCII, and the CJK and Hangul blocks (most characters of Chinese, Japanese and Korean
@@ -311,6 +505,23 @@ fn fold_char(c: char) -> Folded {
             }),
     }
 }
+
+/// The Chinese numerals of [`chinese_digit`].
+const NUMERALS: [char; 24] = [
+    '〇', '零', '一', '幺', '壹', '二', '贰', '貳', '三', '叁', '參', '四', '肆', '五', '伍', '六',
+    '陆', '陸', '七', '柒', '八', '捌', '九', '玖',
+];
+
+/// Bit `u % 64` is set for every numeral `u`: most ideographs are told apart in one test.
+const NUMERAL_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < NUMERALS.len() {
+        bits |= 1 << (NUMERALS[i] as u32 % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// The value of a Chinese numeral used digit by digit (phone numbers, IDs read aloud).
 /// The value of a Chinese numeral used digit by digit (phone numbers, IDs read aloud), in the
@@ -557,6 +768,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_numeral_is_in_the_table() {
+        for c in NUMERALS {
+            assert!(chinese_digit(c).is_some(), "{c}");
+        }
+        let all = (0x3000u32..0xA000).filter_map(char::from_u32);
+        assert_eq!(
+            all.filter(|&c| chinese_digit(c).is_some()).count(),
+            NUMERALS.len()
+        );
     }
 
     #[test]

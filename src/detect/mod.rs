@@ -407,7 +407,10 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     // Full-width digits, no-break and zero-width spaces, Chinese numerals, dotted groups:
     // read as the plain number they spell (see `fold`).
     let folded = fold::fold(v);
-    let v = folded.trim_matches(is_blank);
+    let v = match &folded {
+        std::borrow::Cow::Borrowed(_) => v,
+        std::borrow::Cow::Owned(f) => f.trim_matches(is_blank),
+    };
     // One pass over the value decides which families can match at all; each gate is a
     // necessary condition of its family's grammar, so skipping never loses a detection
     // (the table and property tests below hold every family to its positives).
