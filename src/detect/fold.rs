@@ -118,30 +118,14 @@ pub fn fold_changed(text: &str) -> Option<(String, Vec<usize>)> {
 /// ([`rewritable_run`]), whether a spelled-out `[at]`/`[dot]` may be there (an opening
 /// bracket; [`has_bracket_word`] decides).
 fn what_changes(text: &str) -> (bool, bool, bool) {
-    let (mut chars, mut words) = (false, false);
-    let mut digits = 0usize;
-    let mut special = false;
-    let mut after_separator = false;
-    let mut runs = false;
-    for c in text.chars() {
+    let (mut chars, mut words, mut runs) = (false, false, false);
+    let mut run = DigitRun::default();
+    for (at, c) in text.char_indices() {
         if !c.is_ascii() && !chars {
             chars = !matches!(fold_char(c), Folded::Same);
         }
         words |= matches!(c, '[' | '(' | '{');
-        let chinese = !c.is_ascii() && chinese_digit(c).is_some();
-        if c.is_ascii_digit() || chinese {
-            digits += 1;
-            special |= chinese;
-            after_separator = false;
-            runs |= digits >= 7 && special;
-        } else if digits > 0 && !after_separator && is_group_separator(c) {
-            after_separator = true;
-            special |= !matches!(c, '-' | ' ');
-        } else {
-            digits = 0;
-            special = false;
-            after_separator = false;
-        }
+        runs |= run.step(at, c).is_some();
     }
     (chars, runs, words && has_bracket_word(text))
 }
@@ -240,8 +224,7 @@ fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> boo
         })
     };
     let b = text.as_bytes();
-    // The digit run being read: where it starts, its digits, whether it is special.
-    let (mut run_start, mut digits, mut special, mut after_separator) = (0, 0usize, false, false);
+    let mut run = DigitRun::default();
     let mut prev: Option<char> = None;
     let mut at = 0;
     while at < b.len() {
@@ -293,26 +276,10 @@ fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> boo
         {
             return;
         }
-        let chinese = (ideograph || u == 0x3007)
-            && NUMERAL_BITS >> (u & 63) & 1 == 1
-            && chinese_digit(c).is_some();
-        if byte.is_ascii_digit() || chinese {
-            if digits == 0 {
-                run_start = at;
-            }
-            digits += 1;
-            special |= chinese;
-            after_separator = false;
-            if digits >= 7 && special && !found(run_start..end) {
+        if let Some(start) = run.step(at, c) {
+            if !found(start..end) {
                 return;
             }
-        } else if digits > 0 && !after_separator && !ideograph && is_group_separator(c) {
-            after_separator = true;
-            special |= !matches!(c, '-' | ' ');
-        } else {
-            digits = 0;
-            special = false;
-            after_separator = false;
         }
         prev = Some(c);
         at = end;
@@ -389,28 +356,49 @@ fn bracket_words(units: &[(char, usize)]) -> Vec<(char, usize)> {
 /// holds a Chinese numeral or a separator other than space and dash: what `digit_runs` may
 /// rewrite (a superset of it).
 fn rewritable_run(text: &str) -> bool {
-    let mut digits = 0usize;
-    let mut special = false;
-    let mut after_separator = false;
-    for c in text.chars() {
-        let chinese = !c.is_ascii() && chinese_digit(c).is_some();
+    let mut run = DigitRun::default();
+    text.char_indices().any(|(at, c)| run.step(at, c).is_some())
+}
+
+/// The digit run being read, one character at a time: digits (ASCII or Chinese numerals) with
+/// single separators between them. A run qualifies for [`digit_runs`] once it has seven digits
+/// and a Chinese numeral or a separator other than space and dash.
+#[derive(Default)]
+struct DigitRun {
+    start: usize,
+    digits: usize,
+    special: bool,
+    after_separator: bool,
+}
+
+impl DigitRun {
+    /// Reads `c` at byte `at`; the start of the run when it qualifies (again at every further
+    /// digit).
+    #[inline]
+    fn step(&mut self, at: usize, c: char) -> Option<usize> {
+        let u = u32::from(c);
+        // Most ideographs are told apart from numerals in one test.
+        let ideograph = (0x3400..0xA000).contains(&u);
+        let chinese = (ideograph || u == 0x3007)
+            && NUMERAL_BITS >> (u & 63) & 1 == 1
+            && chinese_digit(c).is_some();
         if c.is_ascii_digit() || chinese {
-            digits += 1;
-            special |= chinese;
-            after_separator = false;
-            if digits >= 7 && special {
-                return true;
+            if self.digits == 0 {
+                self.start = at;
             }
-        } else if digits > 0 && !after_separator && is_group_separator(c) {
-            after_separator = true;
-            special |= !matches!(c, '-' | ' ');
-        } else {
-            digits = 0;
-            special = false;
-            after_separator = false;
+            self.digits += 1;
+            self.special |= chinese;
+            self.after_separator = false;
+            return (self.digits >= 7 && self.special).then_some(self.start);
         }
+        if self.digits > 0 && !self.after_separator && !ideograph && is_group_separator(c) {
+            self.after_separator = true;
+            self.special |= !matches!(c, '-' | ' ');
+        } else {
+            *self = DigitRun::default();
+        }
+        None
     }
-    false
 }
 
 enum Folded {
