@@ -49,7 +49,7 @@ mod small_sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "dom"))]
 pub mod web;
 
 pub use error::Error;

@@ -101,11 +101,22 @@ function flatten(fields) {
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** A string without lone UTF-16 surrogates. */
+/**
+ * A string without lone UTF-16 surrogates. A loop rather than a regular expression: the one
+ * that does this needs lookbehind, a syntax error on the iOS JavaScriptCore of older
+ * mini-program hosts.
+ */
 function wellFormed(s) {
-  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s);
+  if (typeof s.isWellFormed === 'function') return s.isWellFormed();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c > 0xdbff) return false; // a trail without a lead
+    const d = s.charCodeAt(i + 1); // NaN past the end
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
 }
 
 /**
@@ -171,7 +182,9 @@ function localDate(d = new Date()) {
 /** 16 random bytes as hex, for a pseudonymous principal id. */
 function randomId() {
   const bytes = new Uint8Array(16);
-  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+  // `typeof` first: some mini-program workers have no `globalThis` at all.
+  const crypto = typeof globalThis === 'undefined' || !globalThis ? undefined : globalThis.crypto;
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256); // no Web Crypto (some mini-program runtimes): unique, not secret
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -239,6 +252,7 @@ export function bindApi(load) {
       },
       (cause) => {
         loading = null; // a failed load (e.g. network) may be retried
+        if (cause instanceof MinformError) throw cause; // the loader's own verdict (a bad option, no loader here)
         throw new MinformError(`minform: the WebAssembly module could not be loaded: ${cause?.message ?? cause}`, {
           code: 'init_failed',
         });

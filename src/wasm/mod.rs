@@ -15,7 +15,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 
-pub(crate) use convert::{classify_options, js_error, PseudonymOptions};
+#[cfg(feature = "dom")]
+pub(crate) use convert::classify_options;
+pub(crate) use convert::{js_error, PseudonymOptions};
 
 /// Registers the `MinformError` class of the npm package, so that errors thrown from Rust are
 /// `instanceof MinformError`. Called by `init()`; not part of the public API.
