@@ -82,8 +82,16 @@ function moduleSystem(context, scope) {
     cache.set(f, module);
     const wrapper = vm.runInContext(`(function (module, exports, require) {${readFileSync(f, 'utf8')}\n})`, context, { filename: f });
     const req = (spec) => {
-      if (!spec.startsWith('.') && !spec.startsWith('/')) throw new Error(`no npm resolution at run time: ${spec}`);
-      return load(path.resolve(path.dirname(f), spec));
+      if (spec.startsWith('.')) return load(path.resolve(path.dirname(f), spec));
+      if (spec.startsWith('/')) return load(path.join(scope, spec));
+      // A package name: the nearest miniprogram_npm/<name> above, as WeChat resolves npm.
+      for (let dir = path.dirname(f); dir.startsWith(scope); dir = path.dirname(dir)) {
+        const candidate = path.join(dir, 'miniprogram_npm', spec);
+        if (existsSync(path.join(candidate, 'index.js'))) return load(path.join(candidate, 'index.js'));
+        if (existsSync(`${candidate}.js`)) return load(`${candidate}.js`);
+        if (dir === scope) break;
+      }
+      throw new Error(`cannot find module ${spec} in miniprogram_npm (run "Build npm")`);
     };
     wrapper(module, module.exports, req);
     return module.exports;
@@ -101,15 +109,16 @@ function keyStorage(map) {
 }
 
 /**
- * A WeChat (`api: 'wx'`) or Douyin (`api: 'tt'`) page context for the mini-program at `root`.
- * `require(file)` loads a file of the package; `storage` is the platform's storage.
+ * A WeChat (`wx`) or Douyin (`tt`) page context for the mini-program at `root`. `require(file)`
+ * loads a file of the package; `storage` is the platform's storage; `api` adds methods to
+ * `wx`/`tt` (e.g. `request`), `globals` adds globals (e.g. `Page`).
  */
-export function pageRuntime(root, { platform = 'wechat', ios = false, storage = new Map() } = {}) {
+export function pageRuntime(root, { platform = 'wechat', ios = false, storage = new Map(), api: more = {}, globals = {} } = {}) {
   const loads = [];
   const api = platform === 'douyin' ? 'tt' : 'wx';
   const loaderName = platform === 'douyin' ? 'TTWebAssembly' : 'WXWebAssembly';
   const { context, logs } = bareContext(
-    { [api]: keyStorage(storage), [loaderName]: wasmLoader(root, { ios, loads }) },
+    { [api]: { ...keyStorage(storage), ...more }, [loaderName]: wasmLoader(root, { ios, loads }), ...globals },
     { oldEngine: ios },
   );
   const load = moduleSystem(context, root);

@@ -1,0 +1,2 @@
+// The example's app: nothing global. minform is loaded by the page that needs it.
+App({});
