@@ -19,7 +19,13 @@ export interface AlipayWorker {
  * Starts the worker (or uses `options.worker`) and loads the module in it, once.
  * @throws {MinformError} `unsupported_platform`, `invalid_argument`, `init_failed`.
  */
-export function init(options?: { worker?: AlipayWorker; workerPath?: string; wasmPath?: string }): Promise<void>;
+export function init(options?: {
+  worker?: AlipayWorker;
+  workerPath?: string;
+  /** Passed to my.createWorker; default `{ useExperimentalWorker: true }` (needed on iOS). */
+  workerOptions?: Record<string, unknown>;
+  wasmPath?: string;
+}): Promise<void>;
 
 export const pseudonymize: Async<typeof sync.pseudonymize>;
 export const classifyFields: Async<typeof sync.classifyFields>;

@@ -139,8 +139,10 @@ export function alipayRuntime(root, { storage = new Map(), workersDir = 'workers
     // Alipay's storage takes and answers objects.
     getStorageSync: ({ key }) => ({ data: storage.has(key) ? storage.get(key) : null }),
     setStorageSync: ({ key, data }) => void storage.set(key, data),
-    createWorker(scriptPath) {
+    createWorker(scriptPath, options) {
       if (typeof scriptPath !== 'string' || scriptPath.startsWith('/')) throw new Error('createWorker: an absolute path without a leading /');
+      // iOS runs MyWebAssembly only in the experimental worker.
+      if (!options || options.useExperimentalWorker !== true) throw new Error('createWorker: MyWebAssembly needs { useExperimentalWorker: true } on iOS');
       if (workers++) throw new Error('createWorker: only one worker at a time');
       const file = path.resolve(root, scriptPath);
       const scope = path.resolve(root, workersDir);

@@ -63,15 +63,16 @@ function connect(worker) {
 /**
  * Starts the worker and loads the module in it, once (later calls share the first).
  * `options.worker`: a Worker already created (e.g. one the app shares); else
- * `my.createWorker(options.workerPath ?? 'workers/minform.js')`. `options.wasmPath`: the
+ * `my.createWorker(options.workerPath ?? 'workers/minform.js', options.workerOptions ??
+ * { useExperimentalWorker: true })` (MyWebAssembly needs the experimental worker on iOS). `options.wasmPath`: the
  * absolute package path of minform_bg.wasm.br (default `/node_modules/minform/miniprogram/…`).
  */
 export function init(options = {}) {
   if (loading) return loading;
   if (options === null || typeof options !== 'object') {
-    return Promise.reject(new MinformError('options: expected an object { worker?, workerPath?, wasmPath? }', { code: 'invalid_argument', path: 'options' }));
+    return Promise.reject(new MinformError('options: expected an object { worker?, workerPath?, workerOptions?, wasmPath? }', { code: 'invalid_argument', path: 'options' }));
   }
-  const { worker, workerPath, ...rest } = options;
+  const { worker, workerPath, workerOptions, ...rest } = options;
   let conn = started;
   if (!conn || (worker !== undefined && worker !== conn.worker)) {
     let w = worker;
@@ -81,7 +82,8 @@ export function init(options = {}) {
           throw new MinformError('minform: my.createWorker is not available (an Alipay page is needed, or pass options.worker)', { code: 'unsupported_platform' });
         }
         try {
-          w = my.createWorker(workerPath ?? DEFAULT_WORKER_PATH);
+          // MyWebAssembly needs the experimental worker on iOS.
+          w = my.createWorker(workerPath ?? DEFAULT_WORKER_PATH, workerOptions ?? { useExperimentalWorker: true });
         } catch (cause) {
           throw new MinformError(`minform: the worker could not be started (${cause?.message ?? cause}); declare "workers" in app.json and copy minform/alipay/worker.js there`, { code: 'init_failed' });
         }
