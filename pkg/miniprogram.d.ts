@@ -37,3 +37,23 @@ export class ConsentFlow extends WebConsentFlow {
 
 /** A ConsentFlow storage adapter over `wx`, `tt` or `my` synchronous storage; `null` where there is none. */
 export function platformStorage(api?: 'wx' | 'tt' | 'my' | { getStorageSync: Function; setStorageSync: Function }): ConsentStorage | null;
+
+/**
+ * protectForm's counterpart for `<form bindsubmit="onSubmit">`: waits for the module, minimizes
+ * `event.detail.value` under the policy and the flow's consents (or `consents`/`subject`), and
+ * calls `send(payload, report)`; when it cannot decide (no module, no key, no consent, a bad
+ * value) `send` is not called and `onError(error)` is. The handler resolves to the result, or
+ * `null` when nothing was sent. A second submit while one is being sent is ignored.
+ * @throws {MinformError} `invalid_argument` (with the option's path), at once.
+ */
+export function protectSubmit(options: {
+  policy: Policy | string;
+  /** The pseudonym key, or a promise of it (fetched from your server). */
+  key: Uint8Array | Promise<Uint8Array>;
+  send: (payload: Record<string, unknown>, report: import('./index.js').ReportEntry[]) => unknown;
+  flow?: WebConsentFlow;
+  consents?: import('./index.js').Consents;
+  subject?: 'child' | 'adult';
+  subjectAge?: number;
+  onError?: (error: Error) => void;
+}): (event: { detail: { value: Record<string, unknown> } }) => Promise<import('./index.js').MinimizeResult | null>;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { mkdtempSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, cpSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,4 +67,35 @@ test('Alipay: the page has no MyWebAssembly, so the synchronous entry refuses wi
   const client = rt.require('node_modules/minform/alipay/index.js');
   await client.init();
   assert.deepEqual(rt.loads, ['/node_modules/minform/miniprogram/minform_bg.wasm.br'], 'loaded in the worker, by absolute path');
+});
+
+test('WeChat: protectSubmit sends only the minimized record, and nothing without consent', async () => {
+  const { api, bytes } = page('wechat', true)();
+  const camp = JSON.parse(readFileSync(new URL('../policies/kids-camp.json', import.meta.url), 'utf8'));
+  const sent = [];
+  const errors = [];
+  const options = { policy: camp, key: Promise.resolve(bytes(Array(32).fill(5))), send: (payload) => sent.push(JSON.parse(JSON.stringify(payload))), onError: (e) => errors.push(e.code) };
+  // Attached before init(): the handler waits for the module itself.
+  const before = api.protectSubmit({ ...options });
+  const record = { mobile: '13912345678', allergies: '青霉素过敏' };
+  assert.equal(await before({ detail: { value: record } }), null, 'a child with no consents: nothing sent');
+  assert.deepEqual(sent, []);
+  assert.deepEqual(errors, ['consent_required']);
+
+  const flow = new api.ConsentFlow(camp, { storage: null, today: '2026-11-28' });
+  flow.dispatch({ type: 'respondent', respondent: 'self' });
+  flow.dispatch({ type: 'age', birthDate: '2016-05' });
+  while (flow.view().step !== 'guardian_verify') flow.dispatch({ type: 'continue' });
+  flow.dispatch({ type: 'guardian_verified', method: 'sms' });
+  flow.dispatch({ type: 'grant', purposes: ['enrolment', 'safety'], sensitiveCategories: ['health'] });
+  const onSubmit = api.protectSubmit({ ...options, flow });
+  const result = await onSubmit({ detail: { value: record } });
+  assert.ok(result);
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0].allergies, '青霉素过敏');
+  assert.match(sent[0].mobile, /^[0-9a-f]{64}$/);
+  assert.equal(await onSubmit({ detail: {} }), null, 'no values: nothing sent');
+  assert.equal(errors.at(-1), 'invalid_argument');
+  assert.throws(() => api.protectSubmit({ policy: camp, key: bytes([1]) }), (e) => e.code === 'invalid_argument' && e.path === 'options.send');
+  assert.throws(() => api.protectSubmit({ ...options, colour: 1 }), (e) => e.path === 'options.colour');
 });

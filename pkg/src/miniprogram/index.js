@@ -4,6 +4,7 @@
 // resolved. Alipay loads WebAssembly only in a Worker: use ./alipay.js there.
 import { bindMiniProgramApi } from './core.js';
 import { platformStorage } from './platform.js';
+import { bindProtectSubmit } from './protect.js';
 
 export { MinformError } from '../errors.js';
 export { platformStorage };
@@ -26,3 +27,9 @@ export class ConsentFlow extends api.ConsentFlow {
     super(policy, withStorage);
   }
 }
+
+/**
+ * protectForm's counterpart for `<form bindsubmit>`: minimizes `event.detail.value` and calls
+ * `send(payload, report)` with what the policy lets leave; nothing when it cannot decide.
+ */
+export const protectSubmit = bindProtectSubmit(api);
