@@ -2,47 +2,14 @@
 // from "whose form is this" through the age gate, the notices, guardian verification and
 // consent, by simulated taps and input events, asserting on the rendered nodes and on the
 // consents and receipt the component hands to the page.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { brotliDecompressSync } from 'node:zlib';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import 'global-jsdom/register';
+import { simulate, pkg, host, until } from './component-host.mjs';
 
-const require = createRequire(import.meta.url);
-// global-jsdom does not expose these two, which miniprogram-simulate's event system uses.
-globalThis.CustomEvent = window.CustomEvent;
-globalThis.Event = window.Event;
-const simulate = require('miniprogram-simulate');
-
-const pkg = path.dirname(fileURLToPath(import.meta.resolve('minform/package.json')));
 const camp = JSON.parse(readFileSync(new URL('../policies/kids-camp.json', import.meta.url), 'utf8'));
-
-// The WeChat page's globals: storage and WXWebAssembly over the installed package's files,
-// laid out where "Build npm" puts them.
-const storage = new Map();
-globalThis.wx = {
-  getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
-  setStorageSync: (key, value) => void storage.set(key, value),
-};
-const loads = [];
-globalThis.WXWebAssembly = {
-  async instantiate(p, imports) {
-    assert.equal(typeof p, 'string', 'a package path');
-    const rel = p.replace(/^\/miniprogram_npm\/minform\//, '');
-    assert.notEqual(rel, p, `the default path is under miniprogram_npm/minform: ${p}`);
-    loads.push(p);
-    const bytes = brotliDecompressSync(readFileSync(path.join(pkg, 'miniprogram', rel)));
-    return WebAssembly.instantiate(bytes, imports);
-  },
-};
-
-let id;
-before(() => {
-  id = simulate.load(path.join(pkg, 'miniprogram/minform-consent/index'), 'minform-consent', { compiler: 'simulate' });
-});
+const { id, storage, loads } = host();
 
 /**
  * The shipped template's accessibility (miniprogram-simulate renders built-in components
@@ -74,10 +41,6 @@ async function tapAction(comp, type) {
 async function send(node, event, detail) {
   node.dispatchEvent(event, { detail });
   await simulate.sleep(10);
-}
-async function until(check) {
-  for (let i = 0; i < 200 && !check(); i++) await simulate.sleep(10);
-  assert.ok(check(), 'timed out waiting for the component');
 }
 
 test('the child path by taps: whose → age gate → notices → guardian verification → consent → done', async () => {

@@ -4,6 +4,7 @@
 // storage, so an answered age gate stays answered.
 //
 //   <minform-consent id="consent" policy="{{policy}}" locale="zh-CN" bind:done="onConsent" />
+//   (wasm-path="/wxcomponents/minform/minform_bg.wasm.br" when the module is not in miniprogram_npm)
 //   this.selectComponent('#consent').setGuardianVerifier(async () => 'sms');
 //   onConsent(e) { e.detail: { step, consents, receipt, subject, respondent } }
 //
@@ -20,6 +21,11 @@ Component({
     policy: { type: null, value: null },
     locale: { type: String, value: '' },
     jurisdiction: { type: String, value: '' },
+    /**
+     * Package path of minform_bg.wasm.br when it is not where "Build npm" puts it (uni-app's
+     * wxcomponents/, Taro's copy, a subpackage).
+     */
+    wasmPath: { type: String, value: '' },
   },
   data: {
     view: null,
@@ -73,7 +79,7 @@ Component({
 
     async _create(policy) {
       try {
-        await minform.init();
+        await minform.init(this.data.wasmPath ? { wasmPath: this.data.wasmPath } : undefined);
         const options = {};
         if (this.data.locale) options.locale = this.data.locale;
         if (this.data.jurisdiction) options.jurisdiction = this.data.jurisdiction;
