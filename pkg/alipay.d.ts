@@ -25,6 +25,8 @@ export function init(options?: {
   /** Passed to my.createWorker; default `{ useExperimentalWorker: true }` (needed on iOS). */
   workerOptions?: Record<string, unknown>;
   wasmPath?: string;
+  /** Milliseconds to wait for the worker's answer (default 30 000), then `init_failed`. */
+  timeout?: number;
 }): Promise<void>;
 
 export const pseudonymize: Async<typeof sync.pseudonymize>;

@@ -170,7 +170,9 @@ export function alipayRuntime(root, { storage = new Map(), workersDir = 'workers
           const c = copy(m);
           setTimeout(() => toWorker.forEach((cb) => cb(c)), 0);
         },
-        terminate() {},
+        terminate() {
+          workers--;
+        },
       };
     },
   };

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { mkdtempSync, cpSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,4 +98,17 @@ test('WeChat: protectSubmit sends only the minimized record, and nothing without
   assert.equal(errors.at(-1), 'invalid_argument');
   assert.throws(() => api.protectSubmit({ policy: camp, key: bytes([1]) }), (e) => e.code === 'invalid_argument' && e.path === 'options.send');
   assert.throws(() => api.protectSubmit({ ...options, colour: 1 }), (e) => e.path === 'options.colour');
+});
+
+test('Alipay: a worker that never answers fails init (init_failed) instead of hanging; it is ended, and a retry starts the right one', async () => {
+  const silent = path.join(project, 'workers/silent.js');
+  writeFileSync(silent, '// a worker file that is not minform\'s\n');
+  const rt = alipayRuntime(project);
+  const client = rt.require('node_modules/minform/alipay/index.js');
+  await assert.rejects(client.init({ workerPath: 'workers/silent.js', timeout: 50 }), (e) => e.code === 'init_failed' && /did not answer/.test(e.message));
+  await assert.rejects(client.classifyFields([]), (e) => e.code === 'not_initialized');
+  await assert.rejects(client.init({ timeout: -1 }), (e) => e.code === 'invalid_argument' && e.path === 'options.timeout');
+  // The silent worker was ended, so a retry may start the right one.
+  await client.init();
+  assert.equal((await client.classifyFields([{ name: 'mobile', value: '13912345678' }]))[0].category, 'phone');
 });

@@ -64,15 +64,20 @@ function connect(worker) {
  * Starts the worker and loads the module in it, once (later calls share the first).
  * `options.worker`: a Worker already created (e.g. one the app shares); else
  * `my.createWorker(options.workerPath ?? 'workers/minform.js', options.workerOptions ??
- * { useExperimentalWorker: true })` (MyWebAssembly needs the experimental worker on iOS). `options.wasmPath`: the
- * absolute package path of minform_bg.wasm.br (default `/node_modules/minform/miniprogram/…`).
+ * { useExperimentalWorker: true })` (MyWebAssembly needs the experimental worker on iOS).
+ * `options.wasmPath`: the absolute package path of minform_bg.wasm.br (default
+ * `/node_modules/minform/miniprogram/…`). `options.timeout`: how long to wait for the worker's
+ * answer (default 30 000 ms), then `init_failed`.
  */
 export function init(options = {}) {
   if (loading) return loading;
   if (options === null || typeof options !== 'object') {
-    return Promise.reject(new MinformError('options: expected an object { worker?, workerPath?, workerOptions?, wasmPath? }', { code: 'invalid_argument', path: 'options' }));
+    return Promise.reject(new MinformError('options: expected an object { worker?, workerPath?, workerOptions?, wasmPath?, timeout? }', { code: 'invalid_argument', path: 'options' }));
   }
-  const { worker, workerPath, workerOptions, ...rest } = options;
+  const { worker, workerPath, workerOptions, timeout = 30000, ...rest } = options;
+  if (typeof timeout !== 'number' || !(timeout > 0)) {
+    return Promise.reject(new MinformError('options.timeout: expected milliseconds > 0', { code: 'invalid_argument', path: 'options.timeout' }));
+  }
   let conn = started;
   if (!conn || (worker !== undefined && worker !== conn.worker)) {
     let w = worker;
@@ -98,7 +103,21 @@ export function init(options = {}) {
     // asks the same worker again.
     conn = started = connect(w);
   }
-  loading = conn.send({ op: 'init', options: rest }).then(
+  // A worker that never answers (a missing or wrong worker file) must not leave init() pending.
+  let timer;
+  const silent = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      // A silent worker is of no use: end it (one worker at a time), so a retry starts afresh.
+      if (started === conn) {
+        started = null;
+        if (typeof conn.worker.terminate === 'function' && conn.worker !== worker) conn.worker.terminate();
+      }
+      reject(new MinformError(`minform: the worker did not answer within ${timeout} ms (is minform/alipay/worker.js in the workers folder?)`, { code: 'init_failed' }));
+    }, timeout);
+  });
+  const answered = conn.send({ op: 'init', options: rest });
+  answered.catch(() => {}); // a late failure after the timeout is already reported
+  loading = Promise.race([answered, silent]).finally(() => clearTimeout(timer)).then(
     () => {
       connection = conn;
     },
