@@ -1,0 +1,246 @@
+//! How the classifier and `findPersonalData` do on data nobody here wrote (issue 11):
+//! - `tests/values/locale-values.jsonl`: values from eleven locales made by Faker
+//!   (`scripts/gen-locale-values.py`), classified from the value alone and with a helpful name;
+//! - `tests/values/locale-sentences.jsonl`: those values inside cue sentences, and the
+//!   generator's harmless prose, through `find_personal_data`;
+//! - `tests/realforms/*.jsonl`: fields copied from public repositories' form code, labelled by
+//!   hand before the first run (each row names its source).
+//!
+//! Unlike `tests/corpus.rs` (every row exact), these are scores with floors: a floor is the
+//! score reached so far, so a change that loses ground fails, and raising a floor records
+//! progress. The issue's targets are in the README. Run with `--nocapture` for the tables.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use minform::classify::{classify_fields, fields_from_json, find_personal_data, ClassifyOptions};
+use minform::{Category, Sensitivity};
+use serde_json::Value;
+
+fn rows(rel: &str) -> Vec<Value> {
+    let path = format!("{}/tests/{rel}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn classify(field: &Value) -> Category {
+    // A control bound without a name (a v-model alone) is read with an empty one.
+    let mut field = field.clone();
+    if field.get("name").is_none() {
+        field["name"] = Value::from("");
+    }
+    let fields = fields_from_json(&format!("[{field}]"), "field").unwrap();
+    classify_fields(&fields, &ClassifyOptions::default()).unwrap()[0].category
+}
+
+/// Score keeper: right / total per group.
+#[derive(Default)]
+struct Score(BTreeMap<String, (usize, usize)>);
+
+impl Score {
+    fn add(&mut self, group: &str, right: bool) {
+        let e = self.0.entry(group.to_owned()).or_default();
+        e.0 += usize::from(right);
+        e.1 += 1;
+    }
+    fn total(&self) -> (usize, usize) {
+        self.0
+            .values()
+            .fold((0, 0), |(r, t), (r2, t2)| (r + r2, t + t2))
+    }
+    fn percent(&self) -> f64 {
+        let (r, t) = self.total();
+        100.0 * r as f64 / t.max(1) as f64
+    }
+    fn print(&self, title: &str) {
+        let (r, t) = self.total();
+        println!("\n{title}: {r}/{t} = {:.1}%", self.percent());
+        for (g, (r, t)) in &self.0 {
+            println!(
+                "  {g:<14} {r:>4}/{t:<4} {:>5.1}%",
+                100.0 * *r as f64 / *t as f64
+            );
+        }
+    }
+}
+
+/// A name that says what the field holds, as a form would name it.
+fn helpful_name(category: &str, generator: &str) -> &'static str {
+    match category {
+        "name" => "name",
+        "username" => "username",
+        "email" => "email",
+        "phone" => "phone",
+        "address" => "address",
+        "region" => "city",
+        "postal_code" => "postcode",
+        "birth_date" => "birthday",
+        "bank_account" => "card_number",
+        "ip_address" => "ip",
+        "device_id" => "mac_address",
+        "vehicle" => "license_plate",
+        "occupation" => "job",
+        "national_id" => "national_id",
+        _ if generator.ends_with("company") => "company",
+        _ if generator.ends_with("ean13") => "barcode",
+        _ if generator.ends_with("isbn13") => "isbn",
+        _ if generator.ends_with("pricetag") => "price",
+        _ if generator.ends_with("cnpj") => "company_cnpj",
+        _ => "field",
+    }
+}
+
+#[test]
+fn values_from_eleven_locales() {
+    let mut alone = Score::default();
+    let mut named = Score::default();
+    let mut by_category = Score::default();
+    let (mut look_alikes, mut flagged) = (0, 0);
+    let mut misses = Vec::new();
+    for row in rows("values/locale-values.jsonl") {
+        let expect = row["expect"].as_str().unwrap();
+        let locale = row["locale"].as_str().unwrap();
+        let generator = row["generator"].as_str().unwrap();
+        let got = classify(&row["field"]);
+        alone.add(locale, got.id() == expect);
+        by_category.add(expect, got.id() == expect);
+        if got.id() != expect {
+            misses.push(format!(
+                "{locale} {expect} ← {got}: {}",
+                row["field"]["value"]
+            ));
+        }
+        if expect == "non_personal" {
+            look_alikes += 1;
+            flagged += usize::from(got.default_sensitivity() > Sensitivity::None);
+        }
+        let mut field = row["field"].clone();
+        field["name"] = Value::from(helpful_name(expect, generator));
+        named.add(locale, classify(&field).id() == expect);
+    }
+    alone.print("values alone, by locale");
+    by_category.print("values alone, by category");
+    named.print("with a helpful field name");
+    let flagged_pct = 100.0 * flagged as f64 / look_alikes as f64;
+    println!(
+        "non_personal look-alikes flagged as personal: {flagged}/{look_alikes} = {flagged_pct:.1}%"
+    );
+    if std::env::var_os("MINFORM_SHOW_MISSES").is_some() {
+        println!("{}", misses.join("\n"));
+    }
+    // Floors: the scores reached so far (issue 11 targets: 85% alone, ≤ 1% look-alikes flagged).
+    assert!(
+        alone.percent() >= FLOOR_VALUES_ALONE,
+        "values alone fell below {FLOOR_VALUES_ALONE}%"
+    );
+    assert!(
+        named.percent() >= FLOOR_VALUES_NAMED,
+        "with names fell below {FLOOR_VALUES_NAMED}%"
+    );
+}
+
+#[test]
+fn cue_sentences_and_harmless_prose() {
+    let mut found = Score::default();
+    let (mut harmless, mut flagged) = (0, 0);
+    let mut misses = Vec::new();
+    for row in rows("values/locale-sentences.jsonl") {
+        let text = row["text"].as_str().unwrap();
+        let spans = find_personal_data(text);
+        match row["expect"].as_str() {
+            None => {
+                harmless += 1;
+                if !spans.is_empty() {
+                    flagged += 1;
+                    misses.push(format!("harmless flagged: {text}"));
+                }
+            }
+            Some(expect) => {
+                let value = row["value"].as_str().unwrap();
+                let at = text.find(value).unwrap();
+                let hit = spans
+                    .iter()
+                    .any(|s| s.category.id() == expect && s.start < at + value.len() && at < s.end);
+                found.add(expect, hit);
+                if !hit {
+                    misses.push(format!("{expect} missed: {text}"));
+                }
+            }
+        }
+    }
+    found.print("personal values found in cue sentences, by category");
+    let flagged_pct = 100.0 * flagged as f64 / harmless as f64;
+    println!("harmless sentences flagged: {flagged}/{harmless} = {flagged_pct:.1}%");
+    if std::env::var_os("MINFORM_SHOW_MISSES").is_some() {
+        println!("{}", misses.join("\n"));
+    }
+    assert!(
+        found.percent() >= FLOOR_SENTENCES_FOUND,
+        "found fell below {FLOOR_SENTENCES_FOUND}%"
+    );
+    assert!(
+        flagged_pct <= CEILING_HARMLESS_FLAGGED,
+        "harmless flagged above {CEILING_HARMLESS_FLAGGED}%"
+    );
+}
+
+#[test]
+fn real_public_forms() {
+    let dir = format!("{}/tests/realforms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().into_string().unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.retain(|f| f.ends_with(".jsonl"));
+    files.sort();
+    let mut score = Score::default();
+    let mut never = Vec::new();
+    let mut misses = Vec::new();
+    for file in &files {
+        for row in rows(&format!("realforms/{file}")) {
+            let expect =
+                Category::from_id(row["expect"].as_str().unwrap()).expect("a known category");
+            let got = classify(&row["field"]);
+            score.add(file, got == expect);
+            if got != expect {
+                misses.push(format!(
+                    "{file}: {} → {got}, expected {expect}",
+                    row["field"]
+                ));
+            }
+            if expect.default_sensitivity() > Sensitivity::None && got == Category::NonPersonal {
+                never.push(format!("{file}: {} called non_personal", row["field"]));
+            }
+        }
+    }
+    score.print("real public forms, exact category");
+    println!("personal fields called non_personal: {}", never.len());
+    if std::env::var_os("MINFORM_SHOW_MISSES").is_some() {
+        println!("{}\n{}", misses.join("\n"), never.join("\n"));
+    }
+    assert!(
+        score.percent() >= FLOOR_REAL_FORMS,
+        "real forms fell below {FLOOR_REAL_FORMS}%"
+    );
+    assert!(
+        never.len() <= CEILING_REAL_FORMS_NON_PERSONAL,
+        "{}",
+        never.join("\n")
+    );
+}
+
+// Floors and ceilings: raise them as fixes land (first-run scores are in the README).
+// First run (2026-12-05): values alone 57.2%, named 99.2%, sentences 21.0%, harmless 0.0%.
+const FLOOR_VALUES_ALONE: f64 = 57.2;
+const FLOOR_VALUES_NAMED: f64 = 99.1;
+const FLOOR_SENTENCES_FOUND: f64 = 21.0;
+const CEILING_HARMLESS_FLAGGED: f64 = 1.0;
+const FLOOR_REAL_FORMS: f64 = 0.0;
+const CEILING_REAL_FORMS_NON_PERSONAL: usize = usize::MAX;
