@@ -135,6 +135,9 @@ pub enum Kind {
     LicencePlate,
     /// A common occupation (教师, 公务员, nurse).
     OccupationValue,
+    /// A phone number written the national way outside mainland China and North America
+    /// (`090-5717-8472`, `0191 498 0093`, `98 0932-0819`), or with an extension.
+    NationalPhone,
 }
 
 impl Kind {
@@ -181,6 +184,7 @@ impl Kind {
         Kind::Vin,
         Kind::LicencePlate,
         Kind::OccupationValue,
+        Kind::NationalPhone,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -227,6 +231,7 @@ impl Kind {
             Kind::Vin => "vin",
             Kind::LicencePlate => "cn_licence_plate",
             Kind::OccupationValue => "occupation_value",
+            Kind::NationalPhone => "national_phone",
         }
     }
 
@@ -236,7 +241,9 @@ impl Kind {
             Kind::ResidentId | Kind::Passport | Kind::HkMacauPermit | Kind::TaiwanPermit => {
                 Category::NationalId
             }
-            Kind::CnMobile | Kind::CnLandline | Kind::IntlPhone => Category::Phone,
+            Kind::CnMobile | Kind::CnLandline | Kind::IntlPhone | Kind::NationalPhone => {
+                Category::Phone
+            }
             Kind::Email => Category::Email,
             Kind::BankCard | Kind::Iban => Category::BankAccount,
             Kind::Uscc => Category::NonPersonal,
@@ -311,6 +318,7 @@ impl Kind {
             Kind::NationalityValue => 38,
             Kind::OccupationValue => 39,
             Kind::NotPersonal => 40,
+            Kind::NationalPhone => 41,
         }
     }
 }
@@ -649,6 +657,7 @@ mod tests {
             (Kind::CnMobile, "cn_mobile", Category::Phone),
             (Kind::CnLandline, "cn_landline", Category::Phone),
             (Kind::IntlPhone, "e164_phone", Category::Phone),
+            (Kind::NationalPhone, "national_phone", Category::Phone),
             (Kind::Email, "email", Category::Email),
             (Kind::BankCard, "bank_card", Category::BankAccount),
             (Kind::Iban, "iban", Category::BankAccount),

@@ -21,6 +21,13 @@
 //!   and neither the area code nor the exchange is an `N11` service code; `N00` area codes
 //!   (toll-free, premium, China's 400/800 hotlines) are not a person's. Ten bare digits are
 //!   not accepted (order numbers look like that).
+//! * **National formats elsewhere** ([`is_national_format`]), whole values only: the trunk
+//!   prefix `0` of most numbering plans (JP, KR, TW, HK fixed lines aside, GB, DE, FR, VN, IN, …)
+//!   + 9–12 digits in at least two groups (`090-5717-8472`, `0191 498 0093`, `05 47 63 44 00`,
+//!   `(02) 8978 7534`, `(07848) 64887`); Brazil's `DD NNNN-NNNN` / `DD 9NNNN-NNNN` with its
+//!   two-digit area code; any of these or a NANP/E.164 number followed by an extension
+//!   (`x177`, `ext. 12`, `#3`, `转123`); and `00` + country code in place of `+`. Bare digit
+//!   runs are not read this way (order numbers look like that).
 
 use super::{
     boundary_before, digit_at, digit_end_ok, digit_start_ok, push, starts_at, Detection, Digits,
@@ -536,6 +543,137 @@ pub(crate) fn scan_nanp_at(b: &[u8], i: usize) -> Option<usize> {
     })
 }
 
+/// The value without a trailing extension (`x177`, `ext. 12`, `#3`, `转123`, `分机 8`, `內線 5`).
+fn strip_extension(v: &str) -> &str {
+    let t = v.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 6 {
+        return v;
+    }
+    let head = t[..t.len() - digits].trim_end();
+    let lower = head.to_ascii_lowercase();
+    for mark in [
+        "extension",
+        "ext.",
+        "ext",
+        "x",
+        "#",
+        "转",
+        "分机",
+        "內線",
+        "内线",
+        "内線",
+    ] {
+        if let Some(rest) = lower.strip_suffix(mark) {
+            let rest = rest.trim_end_matches([' ', ',', ';']);
+            // The mark must follow the number (`…7273x177`), not be part of a word.
+            if rest.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+                return &head[..rest.len()];
+            }
+        }
+    }
+    v
+}
+
+/// A phone number written the national way outside mainland China and North America (see the
+/// module docs), or a NANP/E.164 number with an extension, or `00` in place of `+`.
+pub fn is_national_format(v: &str) -> bool {
+    let v = v.trim();
+    let core = strip_extension(v);
+    let extended = core.len() != v.len();
+    if extended && (is_nanp_national(core) || whole(core).2) {
+        return true;
+    }
+    if let Some(rest) = core.strip_prefix("00") {
+        let digits: Vec<u8> = rest.bytes().filter(u8::is_ascii_digit).collect();
+        // Grouped, as people write numbers: a bare run of digits starting 00 is a barcode.
+        let grouped = digits.len() < rest.len();
+        if grouped
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && country_code_len(&digits).is_some()
+        {
+            let plus = format!("+{rest}");
+            if whole(&plus).2 || is_nanp_national(rest.strip_prefix("1-").unwrap_or("")) {
+                return true;
+            }
+        }
+        return false;
+    }
+    trunk_format(core) || brazil_format(core)
+}
+
+/// `0` + 9–12 digits in groups: `090-5717-8472`, `(02) 89787534`, `05 47 63 44 00`.
+fn trunk_format(v: &str) -> bool {
+    let b = v.as_bytes();
+    let (open, rest) = match b.first() {
+        Some(b'(') => match b.iter().position(|&c| c == b')') {
+            Some(close) if (3..=6).contains(&close) => (Some(&b[1..close]), &b[close + 1..]),
+            _ => return false,
+        },
+        _ => (None, b),
+    };
+    let mut groups: Vec<&[u8]> = Vec::new();
+    if let Some(area) = open {
+        if !area.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        groups.push(area);
+    }
+    for g in rest.split(|&c| matches!(c, b' ' | b'-' | b'.')) {
+        if g.is_empty() {
+            // One separator between groups (a space after the area code's parenthesis is fine).
+            if groups.len() == usize::from(open.is_some()) && rest.first() == Some(&b' ') {
+                continue;
+            }
+            return false;
+        }
+        if !g.iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        groups.push(g);
+    }
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    let first = groups.first().copied().unwrap_or_default();
+    // `023-62-6000` is a US Social Security number's shape, not a trunk-prefixed number.
+    let ssn = groups.len() == 3
+        && open.is_none()
+        && [3, 2, 4] == [groups[0].len(), groups[1].len(), groups[2].len()];
+    groups.len() >= 2
+        && !ssn
+        && (9..=12).contains(&digits)
+        && (2..=5).contains(&first.len())
+        && first[0] == b'0'
+        && first[1] != b'0'
+        && groups.iter().skip(1).all(|g| (2..=8).contains(&g.len()))
+}
+
+/// Brazil: a two-digit area code (11–99, no zero) and 8 or 9 digits split by a dash.
+fn brazil_format(v: &str) -> bool {
+    let v = v.trim();
+    let (area, rest) = if let Some(r) = v.strip_prefix('(') {
+        match r.split_once(')') {
+            Some((a, rest)) => (a, rest.trim_start()),
+            None => return false,
+        }
+    } else {
+        match v.split_once(' ') {
+            Some((a, rest)) => (a, rest),
+            None => return false,
+        }
+    };
+    let Some((head, tail)) = rest.split_once('-') else {
+        return false;
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    area.len() == 2
+        && all_digits(area)
+        && !area.contains('0')
+        && all_digits(head)
+        && all_digits(tail)
+        && tail.len() == 4
+        && (head.len() == 4 || (head.len() == 5 && head.starts_with('9')))
+}
+
 /// Whole-value detection.
 pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let (mobile, landline, e164) = whole(v);
@@ -599,6 +737,47 @@ pub(crate) fn scan_at(b: &[u8], i: usize) -> Option<(usize, Kind)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn national_formats_by_numbering_plan() {
+        for v in [
+            "090-5717-8472",    // JP mobile
+            "03-1234-5678",     // JP Tokyo
+            "019-819-6727",     // KR
+            "0191 498 0093",    // GB
+            "(07848) 64887",    // DE with the area code in parentheses
+            "07534 77876",      // DE
+            "05 47 63 44 00",   // FR
+            "(02) 89787534",    // TW Taipei
+            "0987-663440",      // TW mobile
+            "(08)753-4778",     // VN
+            "08766 344002",     // IN
+            "98 0932-0819",     // BR
+            "(11) 98765-4321",  // BR mobile
+            "584.872.6714x751", // NANP with an extension
+            "(934)377-8768 ext. 45",
+            "+1-948-987-6634x40029",
+            "001-681-896-7273", // 00 in place of +
+            "0044 20 7946 0958",
+        ] {
+            assert!(is_national_format(v), "{v}");
+        }
+        for v in [
+            "20231105-0012",     // an order number with a date
+            "0634400297",        // bare digits: not read this way
+            "0048764529122",     // a barcode, not 00 + a country code
+            "023-62-6000",       // a US SSN's shape
+            "1234-5678",         // no trunk prefix, too short
+            "2024-01-05",        // a date
+            "978-1-885576-52-1", // an ISBN
+            "0000 1234 5678",    // no area code starts with 00
+            "10 0932-0819",      // BR area codes have no 0
+            "v1.2.3",
+            "0.5",
+        ] {
+            assert!(!is_national_format(v), "{v}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -32,6 +32,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         Kind::PostalCode
     } else if first == b'0' && is_taiwan_mobile(v) {
         Kind::IntlPhone
+    } else if has_digit && super::phone::is_national_format(v) {
+        Kind::NationalPhone
     } else if first.is_ascii_uppercase() && !has_digit && is_pinyin_name(v) {
         Kind::CnName
     } else if non_ascii && is_nationality(v) {
