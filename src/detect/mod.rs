@@ -36,6 +36,7 @@ pub mod fold;
 pub mod geo;
 pub mod iban;
 pub mod lexical;
+pub mod national_id;
 pub mod network;
 pub mod phone;
 pub mod postal;
@@ -138,6 +139,9 @@ pub enum Kind {
     /// A phone number written the national way outside mainland China and North America
     /// (`090-5717-8472`, `0191 498 0093`, `98 0932-0819`), or with an extension.
     NationalPhone,
+    /// A national ID number of Korea (RRN), Brazil (CPF), France (NIR), the UK (NINO) or
+    /// India (Aadhaar), valid by its own rule.
+    NationalIdNumber,
 }
 
 impl Kind {
@@ -185,6 +189,7 @@ impl Kind {
         Kind::LicencePlate,
         Kind::OccupationValue,
         Kind::NationalPhone,
+        Kind::NationalIdNumber,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -232,6 +237,7 @@ impl Kind {
             Kind::LicencePlate => "cn_licence_plate",
             Kind::OccupationValue => "occupation_value",
             Kind::NationalPhone => "national_phone",
+            Kind::NationalIdNumber => "national_id_number",
         }
     }
 
@@ -265,7 +271,7 @@ impl Kind {
             Kind::AgeValue => Category::Age,
             Kind::NationalityValue => Category::Nationality,
             Kind::StreetAddress => Category::Address,
-            Kind::UsSsn => Category::NationalId,
+            Kind::UsSsn | Kind::NationalIdNumber => Category::NationalId,
             Kind::SocialProfile => Category::SocialAccount,
             Kind::NotPersonal => Category::NonPersonal,
             Kind::Vin | Kind::LicencePlate => Category::Vehicle,
@@ -319,6 +325,7 @@ impl Kind {
             Kind::OccupationValue => 39,
             Kind::NotPersonal => 40,
             Kind::NationalPhone => 41,
+            Kind::NationalIdNumber => 42,
         }
     }
 }
@@ -432,6 +439,9 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     }
     if p.digits >= 7 {
         phone::detect(v, out);
+    }
+    if (9..=15).contains(&p.digits) && p.len <= 24 {
+        national_id::detect(v, out);
     }
     if p.at {
         email::detect(v, out);
@@ -658,6 +668,11 @@ mod tests {
             (Kind::CnLandline, "cn_landline", Category::Phone),
             (Kind::IntlPhone, "e164_phone", Category::Phone),
             (Kind::NationalPhone, "national_phone", Category::Phone),
+            (
+                Kind::NationalIdNumber,
+                "national_id_number",
+                Category::NationalId,
+            ),
             (Kind::Email, "email", Category::Email),
             (Kind::BankCard, "bank_card", Category::BankAccount),
             (Kind::Iban, "iban", Category::BankAccount),
