@@ -142,6 +142,8 @@ pub enum Kind {
     /// A national ID number of Korea (RRN), Brazil (CPF), France (NIR), the UK (NINO) or
     /// India (Aadhaar), valid by its own rule.
     NationalIdNumber,
+    /// A licence plate of Korea, Japan, the UK, Vietnam or France.
+    ForeignPlate,
 }
 
 impl Kind {
@@ -190,6 +192,7 @@ impl Kind {
         Kind::OccupationValue,
         Kind::NationalPhone,
         Kind::NationalIdNumber,
+        Kind::ForeignPlate,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -238,6 +241,7 @@ impl Kind {
             Kind::OccupationValue => "occupation_value",
             Kind::NationalPhone => "national_phone",
             Kind::NationalIdNumber => "national_id_number",
+            Kind::ForeignPlate => "licence_plate",
         }
     }
 
@@ -274,7 +278,7 @@ impl Kind {
             Kind::UsSsn | Kind::NationalIdNumber => Category::NationalId,
             Kind::SocialProfile => Category::SocialAccount,
             Kind::NotPersonal => Category::NonPersonal,
-            Kind::Vin | Kind::LicencePlate => Category::Vehicle,
+            Kind::Vin | Kind::LicencePlate | Kind::ForeignPlate => Category::Vehicle,
             Kind::OccupationValue => Category::Occupation,
         }
     }
@@ -323,9 +327,11 @@ impl Kind {
             Kind::AgeValue => 37,
             Kind::NationalityValue => 38,
             Kind::OccupationValue => 39,
-            Kind::NotPersonal => 40,
-            Kind::NationalPhone => 41,
-            Kind::NationalIdNumber => 42,
+            // Readings that a value is about a person come before the one that it is not.
+            Kind::NationalPhone => 40,
+            Kind::NationalIdNumber => 41,
+            Kind::ForeignPlate => 42,
+            Kind::NotPersonal => 43,
         }
     }
 }
@@ -474,7 +480,8 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     // A VIN is 17 letters and digits, the last four digits; a plate opens with a province
     // character and has at least three digits in at most 16 bytes.
     if (p.len == 17 && p.digits >= 4 && p.letters > 0)
-        || (p.non_ascii && p.digits >= 3 && p.len <= 16)
+        || (p.non_ascii && p.digits >= 3 && p.len <= 40)
+        || (p.letters >= 1 && p.digits >= 1 && p.len <= 13)
     {
         vehicle::detect(v, out);
     }

@@ -35,8 +35,18 @@
 //!
 //! A plate has no check character; its grammar — a province character, an office letter and a
 //! constrained serial — is strict enough to read as [`Strength::Validated`], in a value and in
-//! free text (a plate in a comment is personal data). Plates of other countries have no
-//! common grammar and are left to the field's label.
+//! free text (a plate in a comment is personal data).
+//!
+//! **Other countries' plates** ([`foreign_plate`]), whole values only, where a national format
+//! has a signature of its own: Korea (`12가3456`, `123가4567`, a Hangul syllable between the
+//! digit groups), Japan (`品川 300 さ 12-34`: office name, class number, one hiragana, a serial
+//! padded with `・`), the UK's current format (`AB12 CDE`: two letters, the two-digit age
+//! identifier, three letters), Vietnam (`29A-123.45`, `80E-84585`), France (SIV `AB-123-CD`
+//! and the older FNI `1234-AB-75`), Germany (`M-AB 1234`), Brazil's Mercosur plates
+//! (`ABC1D23`) and India (`MH 12 AB 1234`). Korea's and Japan's are [`Strength::Validated`]; the Latin
+//! formats share their shape with product codes, so they are [`Strength::Shaped`] and decide
+//! only a field that says nothing else. US and Taiwanese plates (`ABC-1234`) have no signature
+//! and are left to the field's label.
 
 use super::{alnum_at, boundary_before, push, Detection, Kind, Strength};
 
@@ -183,6 +193,138 @@ pub fn is_plate(s: &str) -> bool {
     plate_at(b, 0) == Some(b.len())
 }
 
+/// A licence plate of another country (see the module docs): its strength, or `None`.
+pub fn foreign_plate(v: &str) -> Option<Strength> {
+    let v = v.trim();
+    if v.is_empty() || v.len() > 40 {
+        return None;
+    }
+    let chars: Vec<char> = v.chars().filter(|c| *c != ' ').collect();
+    let is_digit = |c: &char| c.is_ascii_digit();
+    let hangul = |c: &char| ('\u{AC00}'..='\u{D7A3}').contains(c);
+    // Korea: 2–3 digits, one Hangul syllable, 4 digits (an older plate opens with its region).
+    let kr = |cs: &[char]| {
+        cs.len() >= 7
+            && hangul(&cs[cs.len() - 5])
+            && cs[cs.len() - 4..].iter().all(is_digit)
+            && matches!(
+                cs[..cs.len() - 5].iter().filter(|c| is_digit(c)).count(),
+                2 | 3
+            )
+            && cs[..cs.len() - 5].iter().all(|c| is_digit(c) || hangul(c))
+    };
+    if !v.is_ascii() {
+        if kr(&chars) {
+            return Some(Strength::Validated);
+        }
+        // Japan: office (kanji/kana), 2–3 digits, one hiragana, a serial of digits and `・`.
+        let parts: Vec<&str> = v.split_whitespace().collect();
+        if let [office, class, kana, serial] = parts.as_slice() {
+            let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}');
+            let hira = |c: char| ('\u{3041}'..='\u{3096}').contains(&c);
+            let serial_ok = serial
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '・' || c == '-')
+                && serial.chars().any(|c| c.is_ascii_digit())
+                && (2..=5).contains(&serial.chars().count());
+            if (1..=4).contains(&office.chars().count())
+                && office.chars().all(cjk)
+                && (2..=3).contains(&class.len())
+                && class.bytes().all(|c| c.is_ascii_digit())
+                && kana.chars().count() == 1
+                && kana.chars().all(hira)
+                && serial_ok
+            {
+                return Some(Strength::Validated);
+            }
+        }
+        return None;
+    }
+    let b: Vec<u8> = v.bytes().filter(|c| *c != b' ').collect();
+    let up = |c: &u8| c.is_ascii_uppercase();
+    let dg = |c: &u8| c.is_ascii_digit();
+    let all = |r: &[u8], f: &dyn Fn(&u8) -> bool| r.iter().all(f);
+    // UK since 2001: AB12CDE (a space before the last three letters is usual).
+    let uk = b.len() == 7 && all(&b[..2], &up) && all(&b[2..4], &dg) && all(&b[4..], &up);
+    // Vietnam: 2 digits, 1–2 letters (and an optional digit), a dash, 4–5 digits (`123.45`).
+    let vn = match v.split_once('-') {
+        Some((head, tail)) => {
+            let h = head.as_bytes();
+            let t: Vec<u8> = tail.bytes().filter(|c| *c != b'.').collect();
+            h.len() >= 3
+                && h.len() <= 4
+                && all(&h[..2], &dg)
+                && up(&h[2])
+                && h[3..].iter().all(|c| up(c) || dg(c))
+                && (4..=5).contains(&t.len())
+                && all(&t, &dg)
+                && tail.bytes().filter(|c| *c == b'.').count() <= 1
+        }
+        None => false,
+    };
+    // France: SIV AB-123-CD; FNI 1234-AB-75 (département last, 2A/2B for Corsica).
+    let dash: Vec<&str> = v.split('-').collect();
+    let fr = match dash.as_slice() {
+        [a, n, z] => {
+            let siv = a.len() == 2
+                && n.len() == 3
+                && z.len() == 2
+                && all(a.as_bytes(), &up)
+                && all(n.as_bytes(), &dg)
+                && all(z.as_bytes(), &up);
+            let fni = (1..=4).contains(&a.len())
+                && (2..=3).contains(&n.len())
+                && z.len() == 2
+                && all(a.as_bytes(), &dg)
+                && all(n.as_bytes(), &up)
+                && (all(z.as_bytes(), &dg) || *z == "2A" || *z == "2B");
+            siv || fni
+        }
+        _ => false,
+    };
+    // Germany: district (1–3 letters), 1–2 letters, 1–4 digits (`M-AB 1234`, `GRZ-Z-16`),
+    // with an optional E (electric) or H (historic) suffix.
+    let de = {
+        let parts: Vec<&str> = v.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [district, letters, number] => {
+                let n = number.trim_end_matches(['E', 'H']);
+                (1..=3).contains(&district.len())
+                    && all(district.as_bytes(), &up)
+                    && (1..=2).contains(&letters.len())
+                    && all(letters.as_bytes(), &up)
+                    && (1..=4).contains(&n.len())
+                    && all(n.as_bytes(), &dg)
+                    && v.contains('-')
+            }
+            _ => false,
+        }
+    };
+    // Brazil's Mercosur plate: ABC1D23 (`NIK-9E12`).
+    let br = {
+        let t: Vec<u8> = b.iter().copied().filter(|c| *c != b'-').collect();
+        t.len() == 7 && all(&t[..3], &up) && dg(&t[3]) && up(&t[4]) && all(&t[5..], &dg)
+    };
+    // India: state, district number, series letters, number (`MH 12 AB 1234`).
+    let india = {
+        let parts: Vec<&str> = v.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [st, district, series, number] => {
+                st.len() == 2
+                    && all(st.as_bytes(), &up)
+                    && (1..=2).contains(&district.len())
+                    && all(district.as_bytes(), &dg)
+                    && (1..=3).contains(&series.len())
+                    && all(series.as_bytes(), &up)
+                    && number.len() == 4
+                    && all(number.as_bytes(), &dg)
+            }
+            _ => false,
+        }
+    };
+    (uk || vn || fr || de || br || india).then_some(Strength::Shaped)
+}
+
 /// Whole-value detection.
 pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let b = v.as_bytes();
@@ -195,6 +337,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         push(out, Kind::Vin, strength);
     } else if !v.is_ascii() && plate_at(b, 0) == Some(b.len()) {
         push(out, Kind::LicencePlate, Strength::Validated);
+    } else if let Some(strength) = foreign_plate(v) {
+        push(out, Kind::ForeignPlate, strength);
     }
 }
 
@@ -314,6 +458,35 @@ mod tests {
         ] {
             assert!(!is_plate(p), "{p}");
             assert_eq!(strength(p, Kind::LicencePlate), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn other_countries_plates() {
+        for (v, strength) in [
+            ("12가3456", Some(Strength::Validated)),
+            ("326보2705", Some(Strength::Validated)),
+            ("서울12가3456", Some(Strength::Validated)),
+            ("川崎 59 い ・380", Some(Strength::Validated)),
+            ("品川 300 さ 12-34", Some(Strength::Validated)),
+            ("AJ14WKJ", Some(Strength::Shaped)),
+            ("XD10 FTD", Some(Strength::Shaped)),
+            ("80E-84585", Some(Strength::Shaped)),
+            ("29A-123.45", Some(Strength::Shaped)),
+            ("AB-123-CD", Some(Strength::Shaped)),
+            ("541-AJW-46", Some(Strength::Shaped)),
+            ("GRZ-Z-16", Some(Strength::Shaped)),
+            ("M-AB 1234", Some(Strength::Shaped)),
+            ("NIK-9E12", Some(Strength::Shaped)),
+            ("MH 12 AB 1234", Some(Strength::Shaped)),
+            ("GWS-490", None),
+            ("SKU-12345", None),
+            ("2024-01-05", None),
+            ("978-1-885576-52-1", None),
+            ("가나다라", None),
+            ("12345", None),
+        ] {
+            assert_eq!(foreign_plate(v), strength, "{v}");
         }
     }
 
