@@ -36,6 +36,7 @@ pub mod fold;
 pub mod geo;
 pub mod iban;
 pub mod lexical;
+pub mod names;
 pub mod national_id;
 pub mod network;
 pub mod phone;
@@ -142,8 +143,12 @@ pub enum Kind {
     /// A national ID number of Korea (RRN), Brazil (CPF), France (NIR), the UK (NINO) or
     /// India (Aadhaar), valid by its own rule.
     NationalIdNumber,
-    /// A licence plate of Korea, Japan, the UK, Vietnam or France.
+    /// A licence plate of Korea, Japan, the UK, Vietnam, France, Germany, Brazil or India.
     ForeignPlate,
+    /// A Korean, Japanese, Vietnamese or Latin-script personal name.
+    PersonName,
+    /// A place written with its administrative unit outside China (고양시, 홍성군).
+    RegionName,
 }
 
 impl Kind {
@@ -193,6 +198,8 @@ impl Kind {
         Kind::NationalPhone,
         Kind::NationalIdNumber,
         Kind::ForeignPlate,
+        Kind::PersonName,
+        Kind::RegionName,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -242,6 +249,8 @@ impl Kind {
             Kind::NationalPhone => "national_phone",
             Kind::NationalIdNumber => "national_id_number",
             Kind::ForeignPlate => "licence_plate",
+            Kind::PersonName => "person_name",
+            Kind::RegionName => "region_name",
         }
     }
 
@@ -263,9 +272,9 @@ impl Kind {
             Kind::Imei | Kind::Mac | Kind::AdId => Category::DeviceId,
             Kind::PostalCode => Category::PostalCode,
             Kind::StudentNumber => Category::StudentId,
-            Kind::CnName => Category::Name,
+            Kind::CnName | Kind::PersonName => Category::Name,
             Kind::CnAddress => Category::Address,
-            Kind::CnRegion => Category::Region,
+            Kind::CnRegion | Kind::RegionName => Category::Region,
             Kind::SchoolValue => Category::School,
             Kind::GenderValue => Category::Gender,
             Kind::EthnicGroup => Category::Ethnicity,
@@ -331,7 +340,9 @@ impl Kind {
             Kind::NationalPhone => 40,
             Kind::NationalIdNumber => 41,
             Kind::ForeignPlate => 42,
-            Kind::NotPersonal => 43,
+            Kind::PersonName => 43,
+            Kind::RegionName => 44,
+            Kind::NotPersonal => 45,
         }
     }
 }
@@ -487,6 +498,9 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     }
     if p.non_ascii || p.letters > 0 {
         lexical::detect(v, out);
+    }
+    if out.is_empty() && p.digits == 0 && (p.non_ascii || p.letters > 2) {
+        names::detect(v, out);
     }
     // Shapes without a checksum are the last resort: only for a value nothing else read.
     if out.is_empty() {
