@@ -1,5 +1,9 @@
 //! The labelled field corpora under `tests/corpus/`, classified natively. Every row must come
 //! out as labelled; a personal or sensitive field must never come out as `non_personal`.
+//!
+//! Relabelled in issue 11: an ID-document type select (证件类型, 身份证件类型) is `national_id`,
+//! not `non_personal` — the choice itself reveals HK/Macau/Taiwan or foreign status (extra.jsonl
+//! row 91, blind2.jsonl row 129, blind6.jsonl rows 114–115).
 #![cfg(not(target_arch = "wasm32"))]
 
 use minform::classify::{classify_fields, fields_from_json, ClassifyOptions};
