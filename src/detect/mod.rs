@@ -29,6 +29,7 @@
 //!   slice the original `&str`.
 
 pub mod card;
+mod cues;
 pub mod date;
 pub mod device;
 pub mod email;
@@ -149,6 +150,8 @@ pub enum Kind {
     PersonName,
     /// A place written with its administrative unit outside China (고양시, 홍성군).
     RegionName,
+    /// A user name, found in free text after a cue ("my username is …").
+    UsernameValue,
 }
 
 impl Kind {
@@ -200,6 +203,7 @@ impl Kind {
         Kind::ForeignPlate,
         Kind::PersonName,
         Kind::RegionName,
+        Kind::UsernameValue,
     ];
 
     /// The contract id, e.g. `cn_resident_id`.
@@ -251,6 +255,7 @@ impl Kind {
             Kind::ForeignPlate => "licence_plate",
             Kind::PersonName => "person_name",
             Kind::RegionName => "region_name",
+            Kind::UsernameValue => "username_value",
         }
     }
 
@@ -286,6 +291,7 @@ impl Kind {
             Kind::StreetAddress => Category::Address,
             Kind::UsSsn | Kind::NationalIdNumber => Category::NationalId,
             Kind::SocialProfile => Category::SocialAccount,
+            Kind::UsernameValue => Category::Username,
             Kind::NotPersonal => Category::NonPersonal,
             Kind::Vin | Kind::LicencePlate | Kind::ForeignPlate => Category::Vehicle,
             Kind::OccupationValue => Category::Occupation,
@@ -342,7 +348,8 @@ impl Kind {
             Kind::ForeignPlate => 42,
             Kind::PersonName => 43,
             Kind::RegionName => 44,
-            Kind::NotPersonal => 45,
+            Kind::UsernameValue => 45,
+            Kind::NotPersonal => 46,
         }
     }
 }

@@ -22,8 +22,8 @@
 //!   (toll-free, premium, China's 400/800 hotlines) are not a person's. Ten bare digits are
 //!   not accepted (order numbers look like that).
 //! * **National formats elsewhere** ([`is_national_format`]), whole values only: the trunk
-//!   prefix `0` of most numbering plans (JP, KR, TW, HK fixed lines aside, GB, DE, FR, VN, IN, …)
-//!   + 9–12 digits in at least two groups (`090-5717-8472`, `0191 498 0093`, `05 47 63 44 00`,
+//!   prefix `0` of most numbering plans (JP, KR, TW, GB, DE, FR, VN, IN, …) and 9–12 digits
+//!   in at least two groups (`090-5717-8472`, `0191 498 0093`, `05 47 63 44 00`,
 //!   `(02) 8978 7534`, `(07848) 64887`); Brazil's `DD NNNN-NNNN` / `DD 9NNNN-NNNN` with its
 //!   two-digit area code; any of these or a NANP/E.164 number followed by an extension
 //!   (`x177`, `ext. 12`, `#3`, `转123`); and `00` + country code in place of `+`. Bare digit

@@ -31,6 +31,11 @@ use super::{
 
 /// Scans `text`; see the module documentation.
 pub(crate) fn scan_text(text: &str) -> Vec<Match> {
+    with_cued(text, scan_validated(text))
+}
+
+/// What the validated matchers find, in the text and in its folded windows.
+fn scan_validated(text: &str) -> Vec<Match> {
     // Obfuscated numbers (full-width, zero-width spaces, Chinese numerals, dotted groups) are
     // found in the folded text and reported at their place in the original.
     let mut windows = super::fold::fold_windows(text);
@@ -64,6 +69,19 @@ pub(crate) fn scan_text(text: &str) -> Vec<Match> {
             end: w.start + map[m.end],
         }));
     }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// Adds the values found after cue phrases (`cues`) that no validated finding overlaps.
+fn with_cued(text: &str, mut found: Vec<Match>) -> Vec<Match> {
+    let mut cued = Vec::new();
+    super::cues::scan(text, &mut cued);
+    if cued.is_empty() {
+        return found;
+    }
+    cued.retain(|c| !found.iter().any(|m| c.start < m.end && m.start < c.end));
+    found.extend(cued);
     found.sort_by_key(|m| m.start);
     found
 }
@@ -274,7 +292,7 @@ mod tests {
                 .into_iter()
                 .map(|m| (m.kind, map[m.start], map[m.end]))
                 .collect();
-            let windowed: Vec<(Kind, usize, usize)> = scan_text(&text)
+            let windowed: Vec<(Kind, usize, usize)> = scan_validated(&text)
                 .into_iter()
                 .map(|m| (m.kind, m.start, m.end))
                 .collect();

@@ -24,7 +24,7 @@
 //! thousand short terms, labels are short, and the tries cost a few kB of wasm.
 #![forbid(unsafe_code)]
 
-mod trie;
+pub(crate) mod trie;
 mod words;
 
 use std::cell::RefCell;

@@ -54,6 +54,12 @@ impl Key for char {
     }
 }
 
+impl Key for u8 {
+    fn index(self) -> usize {
+        usize::from(self)
+    }
+}
+
 impl Key for u32 {
     fn index(self) -> usize {
         self as usize

@@ -1,0 +1,473 @@
+//! Cue phrases in free text: "我叫陈思远", "my name is Ashley Walker", "生年月日は2015年3月4日です".
+//! Names, addresses, birth dates, postcodes and user names have no checksum and no shape of
+//! their own, so in prose they are found by the words written before them
+//! (`data/cues.tsv`): the span after a cue, up to the end of its clause, is reported if it
+//! has the shape of the cue's category (a name has no digits and opens with a capital in Latin
+//! scripts, a birth date has a digit or a month, a postcode has a digit and no spaces…).
+//! Phone numbers and ID numbers after their cue are taken in national formats that the
+//! validated scanners do not know. The cue itself is not reported.
+//!
+//! Matching walks a byte trie of the lower-cased cues from each character start (an ASCII cue
+//! only at a word start), so the pass is linear in the text.
+
+use std::sync::OnceLock;
+
+use super::{Kind, Match};
+use crate::lexicon::trie::Trie;
+use crate::taxonomy::Category;
+
+const CUES: &str = include_str!("data/cues.tsv");
+
+struct Cues {
+    trie: Trie<u8>,
+    categories: Vec<Category>,
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut trie = Trie::default();
+        let mut categories = Vec::new();
+        for line in CUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let mut cols = line.split('\t');
+            let (Some(cue), Some(cat)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some(category) = Category::from_id(cat.trim()) else {
+                continue;
+            };
+            // Text is matched with its ASCII letters lower-cased; a cue opening with another
+            // letter (Địa chỉ, Él) is also stored capitalised, as a sentence starts.
+            let key = cue.trim().to_ascii_lowercase();
+            let mut first = key.chars();
+            let capital: String = first
+                .next()
+                .map(|c| c.to_uppercase().chain(first).collect())
+                .unwrap_or_default();
+            for k in [key.clone(), capital.to_ascii_lowercase()] {
+                if trie.insert(k.bytes(), categories.len() as u32) {
+                    categories.push(category);
+                }
+            }
+        }
+        trie.index_root(256);
+        Cues { trie, categories }
+    })
+}
+
+/// Words that close a clause after a value (Japanese, Korean, Hindi copulas; Vietnamese ạ).
+const CLOSERS: &[&str] = &[
+    "です",
+    "でした",
+    "と申します",
+    "입니다",
+    "이에요",
+    "예요",
+    "이고",
+    "है",
+    "हैं",
+    " ạ",
+];
+
+/// Words that make a lower-case phrase an address ("chemin de Laroche", "rua das Flores").
+const STREET_WORDS: &[&str] = &[
+    "rue",
+    "avenue",
+    "chemin",
+    "boulevard",
+    "allée",
+    "impasse",
+    "place",
+    "route",
+    "street",
+    "road",
+    "lane",
+    "drive",
+    "straße",
+    "strasse",
+    "weg",
+    "gasse",
+    "platz",
+    "rua",
+    "avenida",
+    "travessa",
+    "calle",
+    "carrera",
+    "camino",
+    "đường",
+    "phố",
+    "hẻm",
+    "ngõ",
+];
+
+/// Abbreviations whose dot does not end a clause.
+const ABBREVIATIONS: &[&str] = &[
+    "st", "str", "ave", "av", "rd", "blvd", "nr", "no", "dr", "jr", "sr", "apt", "mr", "mrs", "ms",
+    "prof",
+];
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "janv",
+    "févr",
+    "mars",
+    "avr",
+    "mai",
+    "juin",
+    "juil",
+    "août",
+    "sept",
+    "déc",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "tháng",
+];
+
+/// Adds what follows each cue in `text` to `out`.
+pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
+    let c = cues();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let at_word = !(b[i].is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric());
+        if !text.is_char_boundary(i) || !at_word {
+            i += 1;
+            continue;
+        }
+        let mut node = c.trie.root();
+        let mut best = None;
+        let mut j = i;
+        while let Some(next) = b
+            .get(j)
+            .and_then(|&x| c.trie.child(node, x.to_ascii_lowercase()))
+        {
+            node = next;
+            j += 1;
+            let glued =
+                b[j - 1].is_ascii_alphanumeric() && b.get(j).is_some_and(u8::is_ascii_alphanumeric);
+            if let (Some(v), false) = (c.trie.value(node), glued) {
+                best = Some((j, c.categories[v as usize]));
+            }
+        }
+        match best {
+            Some((end, category)) => match value_after(text, end, category) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i = end,
+            },
+            None => i += 1,
+        }
+    }
+}
+
+/// The value after a cue ending at `at`: skips separators, ends at the clause's end.
+fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
+    let rest = &text[at..];
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches([' ', ':', '：', '=', '\u{3000}', '\t'])
+            .len();
+    let start = at + skipped;
+    let tail = &text[start..];
+    let mut end = tail.len();
+    let mut prev: Option<char> = None;
+    for (k, ch) in tail.char_indices() {
+        let stop = match ch {
+            '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '"' | '」' => true,
+            // Addresses have commas in them ("41, avenue de …"); other values end there.
+            '，' | ',' | '、' => category != Category::Address,
+            // "(02) 8978 7534" opens with one; after a name it is a remark ("Ashley (mum)").
+            '(' | '（' => k > 0,
+            // A full stop ends the clause; a dot inside a date, a number or an initial does not.
+            '.' => {
+                let next = tail[k + 1..].chars().next();
+                let inner = next.is_some_and(|n| !n.is_whitespace());
+                let initial = prev.is_some_and(char::is_uppercase)
+                    && tail[..k]
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_none_or(|c| !c.is_alphanumeric());
+                // Street and title abbreviations: "Stadelmannstr. 42", "St. Mary's Rd."
+                let word = tail[..k]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+                    || (word.len() > 3 && word.to_ascii_lowercase().ends_with("str"));
+                !inner && !initial && !abbreviation
+            }
+            _ => false,
+        };
+        if stop {
+            end = k;
+            break;
+        }
+        prev = Some(ch);
+    }
+    let mut value = &tail[..end];
+    for closer in CLOSERS {
+        if let Some(k) = value.find(closer) {
+            value = &value[..k];
+        }
+    }
+    let value = value.trim_end_matches([' ', '\u{3000}', '\'', '’', '」']);
+    let value = shape(value, category)?;
+    let kind = match category {
+        Category::Name => Kind::PersonName,
+        Category::BirthDate => Kind::Date,
+        Category::Address => Kind::StreetAddress,
+        Category::PostalCode => Kind::PostalCode,
+        Category::Username => Kind::UsernameValue,
+        Category::Phone => Kind::NationalPhone,
+        Category::NationalId => Kind::NationalIdNumber,
+        _ => return None,
+    };
+    Some(Match {
+        kind,
+        start,
+        end: start + value.len(),
+    })
+}
+
+/// `v` cut to what a value of `category` can be, or `None` if it does not have its shape.
+fn shape(v: &str, category: Category) -> Option<&str> {
+    let chars = v.chars().count();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    match category {
+        Category::Name => {
+            if digits > 0 || v.contains('@') || chars == 0 {
+                return None;
+            }
+            let first = v.chars().next()?;
+            if han(first) {
+                // A Chinese name is two to four characters; more is the sentence going on. A
+                // Japanese one may have a space between family and given name.
+                let run: usize = v.chars().take_while(|&c| han(c)).map(char::len_utf8).sum();
+                let n = v[..run].chars().count();
+                if let Some(given) = v[run..].strip_prefix([' ', '\u{3000}']) {
+                    let more: usize = given
+                        .chars()
+                        .take_while(|&c| han(c))
+                        .map(char::len_utf8)
+                        .sum();
+                    if more > 0 && n <= 3 && given[..more].chars().count() <= 3 {
+                        return Some(&v[..run + 1 + more]);
+                    }
+                }
+                let cut = if n <= 4 {
+                    run
+                } else {
+                    v.char_indices().nth(3).map_or(run, |(k, _)| k)
+                };
+                return (n >= 2).then_some(&v[..cut]);
+            }
+            if first.is_alphabetic() && first.is_lowercase() && first.is_ascii() {
+                return None; // "my name is on the list"
+            }
+            // Latin-script: up to five words, stopping at a lower-case word that is not a particle.
+            let mut cut = 0;
+            for (n, w) in v.split(' ').enumerate() {
+                let lower = w.chars().next().is_some_and(char::is_lowercase)
+                    && ![
+                        "de", "da", "du", "van", "von", "la", "le", "dos", "das", "del", "y", "e",
+                    ]
+                    .contains(&w);
+                if n >= 5 || w.is_empty() || (n > 0 && lower && w.is_ascii()) {
+                    break;
+                }
+                cut = w.as_ptr() as usize - v.as_ptr() as usize + w.len();
+            }
+            let name = v[..cut].trim_end();
+            (name.chars().count() >= 2 && name.chars().count() <= 40).then_some(name)
+        }
+        Category::BirthDate => {
+            let lower = v.to_lowercase();
+            let month = MONTHS.iter().any(|m| lower.contains(m));
+            (chars <= 30 && (digits > 0 || month)).then_some(v)
+        }
+        Category::Address => {
+            let words = v.split_whitespace().count();
+            let cjk = v
+                .chars()
+                .filter(|&c| han(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
+                .count();
+            let lower = v.to_lowercase();
+            let street = STREET_WORDS
+                .iter()
+                .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
+            let latin_ok = digits > 0 || street || v.chars().next().is_some_and(char::is_uppercase);
+            let marked = v.contains([
+                '路', '街', '号', '號', '座', '室', '楼', '樓', '弄', '巷', '村',
+            ]);
+            let ok = (cjk >= 4
+                || (cjk >= 3 && marked)
+                || (words >= 2 && latin_ok)
+                || (digits > 0 && chars >= 6))
+                && chars <= 120;
+            ok.then_some(v)
+        }
+        Category::PostalCode => {
+            let ok = (3..=10).contains(&chars)
+                && digits > 0
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+            ok.then_some(v)
+        }
+        Category::Username => {
+            // The whole clause is the handle, or the handle has the digits or dots of one
+            // ("username: please choose one" is an instruction).
+            let token = v.split_whitespace().next()?;
+            let alone = v.split_whitespace().count() == 1;
+            let handle = token
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+            let ok = (3..=32).contains(&token.len())
+                && (alone || handle)
+                && token
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+            ok.then_some(token)
+        }
+        Category::Phone => {
+            // The number and an extension; the sentence may go on after it ("… an.").
+            let phoneish = |c: char| {
+                c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '+' | '.' | 'x' | 'X')
+            };
+            let cut = v.find(|c: char| !phoneish(c)).unwrap_or(v.len());
+            let number = v[..cut].trim_end_matches([' ', '-', '.', '(', 'x', 'X']);
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            let ok = (7..=18).contains(&digits) && number.chars().count() <= 32;
+            ok.then_some(number)
+        }
+        Category::NationalId => {
+            let token = v.trim();
+            let ok = digits >= 4
+                && chars <= 24
+                && token
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '/'));
+            ok.then_some(token)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Category, &str)> {
+        let mut out = Vec::new();
+        scan(text, &mut out);
+        out.iter()
+            .map(|m| (m.kind.category(), &text[m.start..m.end]))
+            .collect()
+    }
+
+    #[test]
+    fn values_after_their_cues() {
+        assert_eq!(
+            found("我叫王小明，今年八岁。"),
+            [(Category::Name, "王小明")]
+        );
+        assert_eq!(
+            found("Hi, my name is Ashley Walker and I like cats."),
+            [(Category::Name, "Ashley Walker")]
+        );
+        assert_eq!(
+            found("제 이름은 김서윤입니다."),
+            [(Category::Name, "김서윤")]
+        );
+        assert_eq!(
+            found("私の名前は佐藤 健です。"),
+            [(Category::Name, "佐藤 健")]
+        );
+        assert_eq!(
+            found("My date of birth is 03/14/2015."),
+            [(Category::BirthDate, "03/14/2015")]
+        );
+        assert_eq!(
+            found("Ich wohne in der Hauptstraße 5, Berlin."),
+            [(Category::Address, "Hauptstraße 5, Berlin")]
+        );
+        assert_eq!(
+            found("我家住在北京市海淀区中关村大街1号。"),
+            [(Category::Address, "北京市海淀区中关村大街1号")]
+        );
+        assert_eq!(
+            found("Code postal 75008"),
+            [(Category::PostalCode, "75008")]
+        );
+        assert_eq!(
+            found("My username is kid_123."),
+            [(Category::Username, "kid_123")]
+        );
+        assert_eq!(
+            found("Call me at 0191 498 0093."),
+            [(Category::Phone, "0191 498 0093")]
+        );
+        assert_eq!(
+            found("身分證字號V250378492"),
+            [(Category::NationalId, "V250378492")]
+        );
+    }
+
+    #[test]
+    fn cue_words_without_a_value() {
+        for text in [
+            "My name is on the list.",
+            "I live at the beach in summer.",
+            "Born in Paris, raised in Lyon.",
+            "The zip code field is optional.",
+            "Call me at noon.",
+            "ship it to me tomorrow",
+            "username: please choose one",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+}
