@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 395 kB gzip', () => {
+test('size budget: the wasm module stays under 420 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -55,6 +55,11 @@ test('size budget: the wasm module stays under 395 kB gzip', () => {
   // dates and ages as families write them (Chinese numerals, month names, day/month order),
   // financial numerals, spelled-out e-mail addresses, North American numbers in text, names
   // that hold data (~+11.5 kB).
+  // 395 → 420 kB (418.4 kB measured; issue 11): what data nobody here wrote showed missing —
+  // phone numbers in eleven national formats, national IDs by their own check rules (KR, BR,
+  // FR, GB, IN), licence plates of eight countries, Korean/Japanese/Vietnamese/Latin-script
+  // names (5 kB table), cue phrases in free text (4.5 kB table), and ~250 terms of real-form
+  // vocabulary in eight languages (~+25 kB with the code that reads them).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 395_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 420_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
