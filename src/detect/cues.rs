@@ -21,6 +21,18 @@ const CUES: &str = include_str!("data/cues.tsv");
 struct Cues {
     trie: Trie<u8>,
     categories: Vec<Category>,
+    /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue: most
+    /// positions of a text are skipped on one bit test.
+    first: Vec<u64>,
+}
+
+impl Cues {
+    fn opens(&self, c: char) -> bool {
+        let k = c.to_ascii_lowercase() as usize;
+        self.first
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
 }
 
 fn cues() -> &'static Cues {
@@ -54,7 +66,26 @@ fn cues() -> &'static Cues {
             }
         }
         trie.index_root(256);
-        Cues { trie, categories }
+        let mut first = vec![0u64; 0x10000 / 64];
+        for line in CUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let cue = line.split('\t').next().unwrap_or_default().trim();
+            if let Some(c) = cue.chars().next() {
+                for c in std::iter::once(c).chain(c.to_uppercase()) {
+                    let k = c.to_ascii_lowercase() as usize;
+                    if let Some(w) = first.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
+                }
+            }
+        }
+        Cues {
+            trie,
+            categories,
+            first,
+        }
     })
 }
 
@@ -169,9 +200,12 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
         let at_word = !(b[i].is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric());
-        if !text.is_char_boundary(i) || !at_word {
-            i += 1;
+        if !at_word || !c.opens(ch) {
+            i += ch.len_utf8();
             continue;
         }
         let mut node = c.trie.root();
@@ -197,7 +231,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
                 }
                 None => i = end,
             },
-            None => i += 1,
+            None => i += ch.len_utf8(),
         }
     }
 }
