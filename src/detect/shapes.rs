@@ -44,6 +44,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         Kind::SocialProfile
     } else if is_not_personal(v, lower) {
         Kind::NotPersonal
+    } else if first.is_ascii_lowercase() && is_username(v) {
+        Kind::UsernameValue
     } else if first.is_ascii_digit() && is_street_address(lower) {
         Kind::StreetAddress
     } else if (non_ascii || b.len() > 5) && has_health_words(v) {
@@ -52,6 +54,46 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         return;
     };
     push(out, kind, Strength::Shaped);
+}
+
+/// Lower-case words that end in a number without being anyone's handle (`size42`, `page2`).
+const NOT_HANDLES: &[&str] = &[
+    "size", "item", "page", "room", "test", "type", "model", "level", "step", "part", "version",
+    "ver", "no", "num", "day", "week", "year", "table", "seat", "gate", "row", "box", "lot",
+];
+
+/// A user name as sign-up forms make them: lower-case ASCII with a number at the end
+/// (`juan64`, `gael-henrique70`) or a dot or underscore between words (`john.smith`,
+/// `kid_fan`). A plain lower-case word is not read as one: it could be anything.
+fn is_username(v: &str) -> bool {
+    let b = v.as_bytes();
+    if !(4..=24).contains(&b.len())
+        || !b.iter().all(|&c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-')
+        })
+    {
+        return false;
+    }
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let head = &v[..v.len() - digits];
+    let letters = head.bytes().filter(u8::is_ascii_lowercase).count();
+    let numbered = (2..=4).contains(&digits)
+        && letters >= 3
+        && head
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'-' || c == b'_' || c == b'.')
+        && !NOT_HANDLES.contains(&head.trim_end_matches(['-', '_', '.']));
+    let joined = digits == 0
+        && head.split(['.', '_']).count() == 2
+        && head
+            .split(['.', '_'])
+            .all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase()))
+        && ![
+            ".com", ".net", ".org", ".cn", ".html", ".jpg", ".png", ".pdf",
+        ]
+        .iter()
+        .any(|t| v.ends_with(t));
+    numbered || joined
 }
 
 /// A Taiwan mobile number in its national form: `0975-604-318`, `0975 604 318`, `0975604318`.
@@ -439,6 +481,9 @@ mod tests {
             ("〒100-0001", Kind::PostalCode),
             ("0975-604-318", Kind::IntlPhone),
             ("Zhang Wei", Kind::CnName),
+            ("juan64", Kind::UsernameValue),
+            ("gael-henrique70", Kind::UsernameValue),
+            ("john.smith", Kind::UsernameValue),
             ("WANG Xiaoming", Kind::CnName),
         ] {
             assert_eq!(kind(v), Some(k), "{v}");
@@ -456,6 +501,10 @@ mod tests {
             "Li",
             "Emily Clarke",
             "Ma Vista Drive",
+            "size42",
+            "example.com",
+            "follow-up",
+            "abc",
         ] {
             assert_eq!(kind(v), None, "{v}");
         }
