@@ -198,14 +198,23 @@ const MONTHS: &[&str] = &[
 pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
     let c = cues();
     let b = text.as_bytes();
+    let root = c.trie.root();
     let mut i = 0;
     while i < b.len() {
-        let Some(ch) = text[i..].chars().next() else {
-            break;
+        let x = b[i];
+        // Cheap rejections first: an ASCII byte inside a word or not opening any cue, a UTF-8
+        // continuation byte, a character that opens no cue.
+        let step = if x < 0x80 {
+            let inside = x.is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric();
+            (inside || c.trie.child(root, x.to_ascii_lowercase()).is_none()).then_some(1)
+        } else if x & 0xC0 == 0x80 {
+            Some(1)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or_default();
+            (!c.opens(ch)).then(|| ch.len_utf8())
         };
-        let at_word = !(b[i].is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric());
-        if !at_word || !c.opens(ch) {
-            i += ch.len_utf8();
+        if let Some(step) = step {
+            i += step;
             continue;
         }
         let mut node = c.trie.root();
@@ -231,7 +240,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
                 }
                 None => i = end,
             },
-            None => i += ch.len_utf8(),
+            None => i += 1,
         }
     }
 }

@@ -89,6 +89,11 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
 
 /// The whole value reads as a Korean, Japanese, Vietnamese or Latin-script personal name.
 pub fn is_name(v: &str) -> bool {
+    // A Latin-script name has two capitalised words: most values are rejected here, before
+    // anything is allocated.
+    if v.is_ascii() && (!v.contains(' ') || !v.starts_with(|c: char| c.is_ascii_uppercase())) {
+        return false;
+    }
     let t = tables();
     let chars: Vec<char> = v.chars().collect();
     // Korean: 2–4 syllables, no space, opening with a family name (two-syllable ones first);

@@ -199,6 +199,10 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
     if v.is_empty() || v.len() > 40 {
         return None;
     }
+    // Every Latin format below is 5–13 characters with a separator, or 7 without one.
+    if v.is_ascii() && (v.len() > 13 || (v.len() != 7 && !v.contains(['-', ' ']))) {
+        return None;
+    }
     let chars: Vec<char> = v.chars().filter(|c| *c != ' ').collect();
     let is_digit = |c: &char| c.is_ascii_digit();
     let hangul = |c: &char| ('\u{AC00}'..='\u{D7A3}').contains(c);
