@@ -21,6 +21,10 @@ use super::{push, Detection, Kind, Strength};
 
 /// Adds the readings of the whole value `v` to `out`.
 pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
+    // Every scheme here is 9–21 characters long: most values stop at this test.
+    if !(9..=21).contains(&v.len()) {
+        return;
+    }
     if is_kr_rrn(v) || is_br_cpf(v) || is_fr_nir(v) || is_gb_nino(v) || is_in_aadhaar(v) {
         push(out, Kind::NationalIdNumber, Strength::Validated);
     } else if is_br_cnpj(v) {
@@ -29,16 +33,34 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
 }
 
 /// The digits of `v` if it is only digits and the separators in `seps`, else `None`.
-fn digits_with(v: &str, seps: &[u8]) -> Option<Vec<u8>> {
-    let mut d = Vec::with_capacity(v.len());
+fn digits_with(v: &str, seps: &[u8]) -> Option<Digits> {
+    let mut d = Digits::default();
     for c in v.bytes() {
         if c.is_ascii_digit() {
-            d.push(c - b'0');
+            if d.n == d.buf.len() {
+                return None; // longer than any scheme here
+            }
+            d.buf[d.n] = c - b'0';
+            d.n += 1;
         } else if !seps.contains(&c) {
             return None;
         }
     }
     Some(d)
+}
+
+/// Up to 16 digit values, without allocating (this runs for many values of a form).
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 16],
+    n: usize,
+}
+
+impl std::ops::Deref for Digits {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.n]
+    }
 }
 
 /// The lengths of the digit groups of `v` (separators are anything else).

@@ -551,6 +551,11 @@ fn strip_extension(v: &str) -> &str {
         return v;
     }
     let head = t[..t.len() - digits].trim_end();
+    if !head.ends_with(|c: char| {
+        matches!(c, 'x' | 'X' | 't' | 'T' | 'n' | 'N' | '.' | '#') || !c.is_ascii()
+    }) {
+        return v; // no extension mark: the common case, decided without allocating
+    }
     let lower = head.to_ascii_lowercase();
     for mark in [
         "extension",
