@@ -165,9 +165,15 @@ export interface PolicyPurpose {
 
 export interface PolicyRule {
   purposes: string[];
-  action: 'keep' | 'drop' | 'hash' | 'mask' | 'generalize';
+  /**
+   * `redact` (free text only): every span of personal data `findPersonalData` finds is replaced
+   * by its category (`[phone]`), the rest of the text kept. Spans it does not recognise stay.
+   */
+  action: 'keep' | 'drop' | 'hash' | 'mask' | 'generalize' | 'redact';
   /** For `generalize`: `year`, `year_month`, `age`, `age_band`, `band`, `region`, `decimals:N`, `geohash:N`, `digits:N`. */
   to?: string;
+  /** For `redact`: a locale tag (`zh-CN`, `en`) whose category names label the spans (`[电话号码]`); without it, category ids (`[phone]`). */
+  labels?: string;
 }
 
 export interface PolicyFinding {
@@ -234,13 +240,15 @@ export interface ReportEntry {
   field: string;
   category: Category;
   sensitivity: Sensitivity;
-  /** What was actually done: `keep`, `hash`, `mask`, `generalize` or `dropped`. */
-  action: 'keep' | 'hash' | 'mask' | 'generalize' | 'dropped';
+  /** What was actually done: `keep`, `hash`, `mask`, `generalize`, `redact` or `dropped`. */
+  action: 'keep' | 'hash' | 'mask' | 'generalize' | 'redact' | 'dropped';
   purposes: string[];
   /** Why, in words (English; never a value). */
   reason: string;
   /** Why, as a stable code. */
   reasonCode: ReasonCode;
+  /** For `redact`: how many spans of each category were replaced (counts only, never values). */
+  redacted?: Partial<Record<Category, number>>;
 }
 
 /** The stable codes of {@link ReportEntry.reasonCode}. */

@@ -16,7 +16,11 @@ const TODAY: CivilDate = CivilDate {
 
 /// A policy with one required `service` purpose and the given rules (JSON objects).
 fn policy(audience: &str, categories: &str, fields: &str) -> Policy {
-    Policy::from_json(&format!(
+    Policy::from_json(&policy_json(audience, categories, fields)).unwrap()
+}
+
+fn policy_json(audience: &str, categories: &str, fields: &str) -> String {
+    format!(
         r#"{{ "id": "t", "version": "1", "jurisdiction": "CN", "audience": "{audience}",
             "controller": {{ "name": "C", "contact": "c@example.cn" }},
             "storage": {{ "location": {{ "zh-CN": "中国境内", "en": "mainland China" }},
@@ -30,8 +34,7 @@ fn policy(audience: &str, categories: &str, fields: &str) -> Policy {
               "extra": {{ "kind": "service", "required": false, "retention": "P1Y",
                           "description": {{ "en": "extras", "zh-CN": "附加" }} }} }},
             "categories": {{ {categories} }}, "fields": {{ {fields} }} }}"#
-    ))
-    .unwrap()
+    )
 }
 
 fn record(pairs: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
@@ -431,4 +434,87 @@ fn the_checker_warns_when_a_childs_free_text_is_kept_raw() {
     assert!(check(&policy("children", "", remarks))
         .iter()
         .any(|f| f.code == "free_text_kept_raw"));
+}
+
+// ---- redact (issue 11): free text with the personal data in it replaced ----------------------
+
+const REDACT_TEXT: &str = r#""free_text": { "purposes": ["service"], "action": "redact" }"#;
+
+#[test]
+fn redact_replaces_what_is_found_and_reports_counts_never_values() {
+    let m = Minimizer::new(policy("children", REDACT_TEXT, ""), &KEY).unwrap();
+    let rec = record(&[(
+        "aboutMe",
+        "我喜欢画画。我叫王小明，妈妈的电话是13912345678，有事找她。",
+    )]);
+    let out = m
+        .minimize(&rec, &options(Some(10.0), None, Some(consents(&[], true))))
+        .unwrap();
+    let text = &sent(&out, "aboutMe").unwrap()[0];
+    assert_eq!(text, "我喜欢画画。我叫[name]，妈妈的电话是[phone]，有事找她。");
+    let entry = &out.report[0];
+    assert_eq!(entry.action, Done::Redact);
+    assert_eq!(
+        entry.redacted,
+        vec![(Category::Name, 1), (Category::Phone, 1)]
+    );
+    assert!(!entry.reason.contains("139") && !entry.reason.contains("王小明"));
+}
+
+#[test]
+fn redact_labels_in_a_locale() {
+    let rules = r#""free_text": { "purposes": ["service"], "action": "redact", "labels": "zh-CN" }"#;
+    let m = Minimizer::new(policy("children", rules, ""), &KEY).unwrap();
+    let rec = record(&[("remarks", "有事请打13912345678")]);
+    let out = m
+        .minimize(&rec, &options(Some(10.0), None, Some(consents(&[], true))))
+        .unwrap();
+    assert_eq!(sent(&out, "remarks").unwrap()[0], "有事请打[电话号码]");
+}
+
+#[test]
+fn redact_never_applies_to_a_field_that_is_not_free_text() {
+    // A field rule asking to redact a name field: a name has no shape the detectors could
+    // replace, so redacting would send it whole. It is dropped instead.
+    let fields = r#""childName": { "purposes": ["service"], "action": "redact" }"#;
+    let m = Minimizer::new(policy("children", "", fields), &KEY).unwrap();
+    let out = m
+        .minimize(
+            &record(&[("childName", "王小明")]),
+            &options(Some(10.0), None, Some(consents(&[], true))),
+        )
+        .unwrap();
+    assert!(sent(&out, "childName").is_none());
+    assert_eq!(out.report[0].action, Done::Dropped);
+    assert!(out.report[0].reason.contains("redact applies to free text"));
+    // …and a category rule cannot say it at all.
+    let name = r#""name": { "purposes": ["service"], "action": "redact" }"#;
+    let err = Policy::from_json(&policy_json("children", name, "")).unwrap_err();
+    assert_eq!(err.code(), "policy_invalid");
+    assert_eq!(err.path(), Some("categories.name.action"));
+    let labels = r#""free_text": { "purposes": ["service"], "action": "keep", "labels": "en" }"#;
+    let err = Policy::from_json(&policy_json("children", labels, "")).unwrap_err();
+    assert_eq!(err.path(), Some("categories.free_text.labels"));
+}
+
+#[test]
+fn redacted_free_text_is_not_dropped_for_the_categories_it_held() {
+    // Kept raw, a comment holding a phone number is dropped unless phones may be kept; redacted,
+    // the phone number is gone, so the comment goes.
+    let rules = r#""free_text": { "purposes": ["service"], "action": "keep" }"#;
+    let m = Minimizer::new(policy("children", rules, ""), &KEY).unwrap();
+    let rec = record(&[("comment", "call me on 13912345678 after school")]);
+    let opts = options(Some(10.0), None, Some(consents(&[], true)));
+    assert!(sent(&m.minimize(&rec, &opts).unwrap(), "comment").is_none());
+    let m = Minimizer::new(policy("children", REDACT_TEXT, ""), &KEY).unwrap();
+    let out = m.minimize(&rec, &opts).unwrap();
+    assert_eq!(
+        sent(&out, "comment").unwrap()[0],
+        "call me on [phone] after school"
+    );
+    // Guardian consent is still needed for a child's free text.
+    let out = m
+        .minimize(&rec, &options(Some(10.0), None, Some(consents(&[], false))))
+        .unwrap();
+    assert!(sent(&out, "comment").is_none());
 }

@@ -567,7 +567,8 @@ export function bindApi(load) {
         }
         const text = inner.payloadText();
         // Packed layout (src/wasm/policy.rs): per field [category, sensitivity, action, entry id,
-        // n, UTF-16 length × n]; `keep` sends n = 0 and the value is the one read above.
+        // n, UTF-16 length × n]; `keep` sends n = 0 and the value is the one read above;
+        // `redact` adds [k, (category, spans replaced) × k].
         const { categories, sensitivities, actions } = taxonomy;
         const payload = {};
         const report = new Array(names.length);
@@ -594,6 +595,11 @@ export function bindApi(load) {
             else payload[field] = value;
           }
           report[f] = { field, category, sensitivity, action, purposes: entry.purposes.slice(), reason: entry.reason, reasonCode: entry.reasonCode };
+          if (action === 'redact') {
+            const redacted = {};
+            for (let k = packed[i++]; k > 0; k--) redacted[categories[packed[i++]]] = packed[i++];
+            report[f].redacted = redacted;
+          }
         }
         const subject = JSON.parse(inner.subjectJson());
         return { payload, report, subject };

@@ -203,6 +203,7 @@ impl<'p> Notices<'p> {
             Action::Drop => l.text("method.drop").to_owned(),
             Action::Hash => l.text("method.hash").to_owned(),
             Action::Mask => l.text("method.mask").to_owned(),
+            Action::Redact(_) => l.text("method.redact").to_owned(),
             Action::Generalize(t) => {
                 let (key, vars): (&str, Vec<(&str, String)>) = match t {
                     Target::Year => ("method.generalize.year", vec![]),

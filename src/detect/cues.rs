@@ -315,6 +315,36 @@ fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
     })
 }
 
+/// The date at the start of `v`, without the sentence going on after it ("4 March 2015 and I
+/// love cats" → "4 March 2015"): words with a digit, month names and the small words between
+/// them; in text without spaces, up to the last digit or date character (2015年3月4日).
+fn date_part(v: &str) -> &str {
+    const BETWEEN: &[&str] = &["de", "of", "the", "del", "le", "am", "der", "năm", "ngày"];
+    let date_char = |c: char| c.is_ascii_digit() || "年月日号號년월일".contains(c);
+    let mut end = 0;
+    for w in v.split([' ', '\u{3000}']) {
+        let bare = w.trim_matches(|c: char| matches!(c, ',' | '.' | '/' | '-'));
+        let lower = bare.to_lowercase();
+        let month = bare.len() <= 12 && MONTHS.iter().any(|m| lower.starts_with(m));
+        let digit = bare.chars().any(|c| c.is_ascii_digit());
+        if !(digit || month || BETWEEN.contains(&lower.as_str())) || w.is_empty() {
+            break;
+        }
+        let at = w.as_ptr() as usize - v.as_ptr() as usize;
+        end = if digit && !w.is_ascii() {
+            // "2015年3月4日出生": up to the last date character.
+            at + w.rfind(date_char).map_or(w.len(), |k| {
+                k + w[k..].chars().next().map_or(1, char::len_utf8)
+            })
+        } else if BETWEEN.contains(&lower.as_str()) {
+            end // not the end unless a date word follows
+        } else {
+            at + w.trim_end_matches([',', '-', '/']).len()
+        };
+    }
+    &v[..end]
+}
+
 /// `v` cut to what a value of `category` can be, or `None` if it does not have its shape.
 fn shape(v: &str, category: Category) -> Option<&str> {
     let chars = v.chars().count();
@@ -368,9 +398,11 @@ fn shape(v: &str, category: Category) -> Option<&str> {
             (name.chars().count() >= 2 && name.chars().count() <= 40).then_some(name)
         }
         Category::BirthDate => {
+            let v = date_part(v);
             let lower = v.to_lowercase();
             let month = MONTHS.iter().any(|m| lower.contains(m));
-            (chars <= 30 && (digits > 0 || month)).then_some(v)
+            let digits = v.bytes().filter(u8::is_ascii_digit).count();
+            (v.chars().count() <= 30 && (digits > 0 || month)).then_some(v)
         }
         Category::Address => {
             let words = v.split_whitespace().count();

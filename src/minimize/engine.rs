@@ -36,7 +36,7 @@ use crate::pseudonym::{Pseudonymizer, MIN_KEY_LEN};
 use crate::taxonomy::{Category, Sensitivity};
 
 use super::age::{age_in_years, birth_date_age};
-use super::{generalize, mask, normalize, CivilDate};
+use super::{generalize, mask, normalize, redact, CivilDate, Counts};
 
 /// What the subject agreed to (produced by the consent flow).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,16 +78,19 @@ pub enum Done {
     Generalize,
     /// Not sent.
     Dropped,
+    /// Sent with the personal data found in it replaced by its category (free text).
+    Redact,
 }
 
 impl Done {
     /// Every outcome, in index order (`Done as usize`).
-    pub const ALL: [Done; 5] = [
+    pub const ALL: [Done; 6] = [
         Done::Keep,
         Done::Hash,
         Done::Mask,
         Done::Generalize,
         Done::Dropped,
+        Done::Redact,
     ];
 
     /// The report's `action` string.
@@ -98,6 +101,7 @@ impl Done {
             Done::Mask => "mask",
             Done::Generalize => "generalize",
             Done::Dropped => "dropped",
+            Done::Redact => "redact",
         }
     }
 }
@@ -255,6 +259,9 @@ pub struct ReportEntry {
     pub purposes: Vec<String>,
     /// Why, in words.
     pub reason: String,
+    /// For `redact`: how many spans of each category were replaced (first-seen order); empty
+    /// otherwise. Counts only, never a value.
+    pub redacted: Vec<(Category, u32)>,
 }
 
 /// The result: what to submit, and what was done.
@@ -450,6 +457,10 @@ impl Minimizer {
                 "the value is not a valid {} to mask; dropped (fail closed)",
                 outcome.category.id()
             ),
+            Why::Untransformable(Action::Redact(_)) => format!(
+                "redact applies to free text, and this field holds {}; dropped (fail closed)",
+                outcome.category.id()
+            ),
             Why::Untransformable(_) => {
                 "the value does not have the form to generalize; dropped (fail closed)".into()
             }
@@ -485,7 +496,7 @@ impl Minimizer {
         let subject = self.minimize_each(
             record.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
             options,
-            |name, outcome, sent| {
+            |name, outcome, sent, redacted| {
                 if outcome.action != Done::Dropped {
                     payload.push((name.to_owned(), sent.to_vec()));
                 }
@@ -504,6 +515,7 @@ impl Minimizer {
                         .map(str::to_owned)
                         .collect(),
                     reason: self.reason(&outcome),
+                    redacted: redacted.to_vec(),
                 });
             },
         )?;
@@ -515,7 +527,8 @@ impl Minimizer {
     }
 
     /// Minimizes `record` (field name → values), calling `each` per field in record order with
-    /// the name, the outcome and the values to send (empty when dropped). The record is read
+    /// the name, the outcome, the values to send (empty when dropped) and, for `redact`, how
+    /// many spans of each category were replaced (empty otherwise). The record is read
     /// once; nothing is called when the record as a whole is refused. Returns whose data the
     /// record was taken to be.
     ///
@@ -527,7 +540,7 @@ impl Minimizer {
         &self,
         record: impl IntoIterator<Item = (&'r str, &'r [V])>,
         options: &MinimizeOptions,
-        mut each: impl FnMut(&'r str, Outcome, &[String]),
+        mut each: impl FnMut(&'r str, Outcome, &[String], &[(Category, u32)]),
     ) -> Result<Subject, Error> {
         let fields: Vec<(&'r str, &'r [V])> = record.into_iter().collect();
         // Pass 1: what every field is, and what the record says of its subject's age.
@@ -580,6 +593,7 @@ impl Minimizer {
         // Pass 2: decide and transform every field; nothing is handed out until all are done.
         let mut outcomes = Vec::with_capacity(fields.len());
         let mut sent: Vec<String> = Vec::new();
+        let mut redacted = Counts::new();
         let mut missing: Option<(usize, Category)> = None;
         for (&(name, values), read) in fields.iter().zip(&reads) {
             let (category, sensitivity, _) = for_subject(
@@ -596,20 +610,25 @@ impl Minimizer {
                 why: Why::NoValue,
             };
             let start = sent.len();
+            let counted = redacted.len();
             match self.decide(name, read, &outcome, &ctx, &mut missing) {
                 Err(why) => outcome.why = why,
                 Ok((action, purposes, target)) => {
-                    match self.apply(action, target, values, options.today, &mut sent) {
+                    let mut counts = Counts::new();
+                    match self.apply(action, target, values, options.today, &mut sent, &mut counts)
+                    {
                         Ok(()) => {
                             outcome.action = match action {
                                 Action::Keep => Done::Keep,
                                 Action::Hash => Done::Hash,
                                 Action::Mask => Done::Mask,
                                 Action::Generalize(_) => Done::Generalize,
+                                Action::Redact(_) => Done::Redact,
                                 Action::Drop => Done::Dropped,
                             };
                             outcome.purposes = purposes;
                             outcome.why = Why::Sent(action);
+                            redacted.extend(counts);
                         }
                         Err(why) => {
                             sent.truncate(start); // fail closed: nothing of a half-done field
@@ -618,7 +637,7 @@ impl Minimizer {
                     }
                 }
             }
-            outcomes.push((outcome, start..sent.len()));
+            outcomes.push((outcome, start..sent.len(), counted..redacted.len()));
         }
         if let Some((i, category)) = missing {
             return Err(Error::ConsentRequired {
@@ -627,8 +646,8 @@ impl Minimizer {
                 category: Some(category.id().to_owned()),
             });
         }
-        for (&(name, _), (outcome, range)) in fields.iter().zip(outcomes) {
-            each(name, outcome, &sent[range]);
+        for (&(name, _), (outcome, range, counts)) in fields.iter().zip(outcomes) {
+            each(name, outcome, &sent[range], &redacted[counts]);
         }
         Ok(subject)
     }
@@ -727,11 +746,15 @@ impl Minimizer {
         // The value's own categories that the metadata does not name: their rules apply too,
         // and the stricter action wins (a phone number typed into `favoriteAnimal`). Without a
         // rule of their own the field goes no further.
+        // Redacted free text sends none of what the detectors found in it, so the rules of those
+        // categories have nothing to apply to.
+        let redacted = category == Category::FreeText && matches!(rule.action, Action::Redact(_));
         let others = read
             .detected
             .iter()
             // (a category rule for the value's own category is the rule already applied)
-            .filter(|&c| !read.named.contains(c) && (c != category || by_name));
+            .filter(|&c| !read.named.contains(c) && (c != category || by_name))
+            .filter(|_| !redacted);
         for c in others.clone() {
             self.categories[c as usize]
                 .as_ref()
@@ -825,6 +848,7 @@ impl Minimizer {
         values: &[V],
         today: CivilDate,
         sent: &mut Vec<String>,
+        counts: &mut Counts,
     ) -> Result<(), Why> {
         let fail = Why::Untransformable(action);
         let mut each = |f: &dyn Fn(&str) -> Option<String>| {
@@ -853,6 +877,15 @@ impl Minimizer {
                     return Err(fail);
                 }
                 each(&|v| generalize(t, v, today))
+            }
+            // Only text is redacted: a value of any other category would leave whatever the
+            // detectors do not recognise (a name without a cue).
+            Action::Redact(_) if category != Category::FreeText => Err(fail),
+            Action::Redact(labels) => {
+                for v in values {
+                    sent.push(redact(v.as_ref(), labels, counts));
+                }
+                Ok(())
             }
         }
     }

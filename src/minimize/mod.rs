@@ -7,6 +7,7 @@
 //!   ID, last 4 of a card, the family name of a person: `王**`).
 //! * [`generalize`]: coarser values (birth year, age band, region, rounded coordinates,
 //!   geohash, postal prefix).
+//! * [`redact`]: free text with the personal data the detectors find replaced by its category.
 //!
 //! Every function either returns a transformed value that does not contain the raw value, or
 //! `None` — and the engine drops a field whose value cannot be transformed (fail closed).
@@ -18,6 +19,7 @@ mod generalize;
 mod input;
 mod mask;
 mod normalize;
+mod redact;
 
 pub use engine::{
     Consents, Done, MinimizeOptions, Minimized, Minimizer, Outcome, PurposeSet, ReportEntry,
@@ -27,3 +29,4 @@ pub use generalize::{age_band, generalize, CivilDate};
 pub use input::{consents_from_json, record_from_json, FlatRecord, Record};
 pub use mask::mask;
 pub use normalize::normalize;
+pub use redact::{redact, Counts};

@@ -150,7 +150,7 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
                 severity: Severity::Warning,
                 code: "free_text_kept_raw",
                 path: format!("{path}.action"),
-                message: "free text of a child is kept raw: whatever a child types there (a phone number, an address, a school) leaves the page; drop it or name only the fields you need".into(),
+                message: "free text of a child is kept raw: whatever a child types there (a phone number, an address, a school) leaves the page; safer: redact (the personal data found in it replaced by its category), or drop it and name only the fields you need".into(),
             });
         }
         if category == Category::Credential && only_optional(policy, rule) {

@@ -173,6 +173,10 @@ pub enum Action {
     Mask,
     /// A coarser value.
     Generalize(Target),
+    /// Free text with every span of personal data the detectors find replaced by its category
+    /// (`[phone]`; with a locale tag, the category's name in that locale: `[姓名]`). Only for
+    /// `free_text`: on a field of any other category it is not applied and the field is dropped.
+    Redact(Option<&'static str>),
 }
 
 impl Action {
@@ -184,6 +188,7 @@ impl Action {
             Action::Hash => "hash",
             Action::Mask => "mask",
             Action::Generalize(_) => "generalize",
+            Action::Redact(_) => "redact",
         }
     }
 }

@@ -98,7 +98,7 @@ const KINDS: &[(&str, PurposeKind)] = &[
 /// The minimizer keeps purposes as bits of a `u64` (`minimize::PurposeSet`).
 const MAX_PURPOSES: usize = crate::minimize::PurposeSet::CAPACITY;
 
-const ACTIONS: &str = "keep, drop, hash, mask, generalize";
+const ACTIONS: &str = "keep, drop, hash, mask, generalize, redact";
 const TARGETS: &str =
     "year, year_month, age, age_band, band, region, decimals:N (0–8), geohash:N (1–12), digits:N (1–6)";
 
@@ -194,6 +194,38 @@ fn rule(
             }
             Action::Generalize(t)
         }
+        Some("redact") => {
+            if let Some(c) = category.filter(|&c| c != Category::FreeText) {
+                return Err(invalid(
+                    &action_path,
+                    format!(
+                        "redact applies to free_text, not {}: replacing what the detectors find would leave the rest of a {} value",
+                        c.id(),
+                        c.id()
+                    ),
+                ));
+            }
+            let labels = match obj.get("labels") {
+                None => None,
+                Some(v) => {
+                    let labels_path = join(path, "labels");
+                    let tag = v.as_str().ok_or_else(|| {
+                        invalid(&labels_path, "expected a locale tag (zh-CN, en)")
+                    })?;
+                    let locale = crate::locale::get(tag, &labels_path).map_err(|_| {
+                        invalid(
+                            &labels_path,
+                            format!(
+                                "{tag:?} is not a locale; one of {}",
+                                crate::locale::tags().join(", ")
+                            ),
+                        )
+                    })?;
+                    Some(locale.tag)
+                }
+            };
+            Action::Redact(labels)
+        }
         Some(other) => {
             return Err(invalid(
                 &action_path,
@@ -206,6 +238,12 @@ fn rule(
         return Err(invalid(
             &join(path, "to"),
             "only a generalize action takes a target",
+        ));
+    }
+    if !matches!(action, Action::Redact(_)) && obj.contains_key("labels") {
+        return Err(invalid(
+            &join(path, "labels"),
+            "only a redact action takes labels",
         ));
     }
     Ok(Rule {

@@ -220,7 +220,7 @@ impl WasmMinimizer {
         payload.clear();
         let result = self
             .inner
-            .minimize_each(record, options, |_, outcome, sent| {
+            .minimize_each(record, options, |_, outcome, sent, redacted| {
                 let key = (outcome.why, outcome.category, outcome.purposes);
                 let next = entries.keys.len() as u32;
                 let id = *entries.ids.entry(key).or_insert(next);
@@ -242,6 +242,12 @@ impl WasmMinimizer {
                 for value in sent {
                     packed.push(value.encode_utf16().count() as u32);
                     payload.push_str(value);
+                }
+                if outcome.action == Done::Redact {
+                    packed.push(redacted.len() as u32);
+                    for &(category, count) in redacted {
+                        packed.extend([category as u32, count]);
+                    }
                 }
             });
         match result {

@@ -227,3 +227,30 @@ test('minimize: the stricter reading wins; masks only validated values; names th
   assert.equal(named.report[0].reasonCode, 'name_is_personal_data');
   assert.ok(!JSON.stringify(named).includes('13912345678'));
 });
+
+test('minimize: redact sends free text with the personal data in it replaced, and counts what went', () => {
+  const policy = structuredClone(good);
+  policy.categories.free_text = { purposes: ['enrolment'], action: 'redact' };
+  const m = new Minimizer(policy, { key });
+  const aboutMe = '我喜欢画画。我叫王小明，妈妈的电话是13912345678，邮箱 ming@example.com。';
+  const { payload, report } = m.minimize({ aboutMe, note: '' }, { subjectAge: 11, consents });
+  assert.equal(payload.aboutMe, '我喜欢画画。我叫[name]，妈妈的电话是[phone]，邮箱 [email]。');
+  const entry = report.find((r) => r.field === 'aboutMe');
+  assert.equal(entry.action, 'redact');
+  assert.deepEqual(entry.redacted, { name: 1, phone: 1, email: 1 });
+  assert.ok(!JSON.stringify(report).includes('139'), 'the report never holds a value');
+  // Other entries carry no `redacted`; labels may be a locale's category names.
+  assert.equal(report.find((r) => r.field === 'note').redacted, undefined);
+  policy.categories.free_text.labels = 'zh-CN';
+  const zh = new Minimizer(policy, { key }).minimize({ aboutMe }, { subjectAge: 11, consents });
+  assert.match(zh.payload.aboutMe, /\[姓名\].*\[电话号码\]/);
+  // Only free text can be redacted: elsewhere the policy is refused with the rule's path.
+  const onName = structuredClone(good);
+  onName.categories.name = { purposes: ['enrolment'], action: 'redact' };
+  assertCode(() => new Minimizer(onName, { key }), 'policy_invalid', 'categories.name.action');
+  // checkPolicy suggests it where a children's policy keeps free text raw.
+  const raw = structuredClone(good);
+  raw.categories.free_text = { purposes: ['enrolment'], action: 'keep' };
+  const finding = checkPolicy(raw).findings.find((f) => f.code === 'free_text_kept_raw');
+  assert.match(finding.message, /redact/);
+});
