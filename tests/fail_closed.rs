@@ -451,7 +451,10 @@ fn redact_replaces_what_is_found_and_reports_counts_never_values() {
         .minimize(&rec, &options(Some(10.0), None, Some(consents(&[], true))))
         .unwrap();
     let text = &sent(&out, "aboutMe").unwrap()[0];
-    assert_eq!(text, "我喜欢画画。我叫[name]，妈妈的电话是[phone]，有事找她。");
+    assert_eq!(
+        text,
+        "我喜欢画画。我叫[name]，妈妈的电话是[phone]，有事找她。"
+    );
     let entry = &out.report[0];
     assert_eq!(entry.action, Done::Redact);
     assert_eq!(
@@ -463,7 +466,8 @@ fn redact_replaces_what_is_found_and_reports_counts_never_values() {
 
 #[test]
 fn redact_labels_in_a_locale() {
-    let rules = r#""free_text": { "purposes": ["service"], "action": "redact", "labels": "zh-CN" }"#;
+    let rules =
+        r#""free_text": { "purposes": ["service"], "action": "redact", "labels": "zh-CN" }"#;
     let m = Minimizer::new(policy("children", rules, ""), &KEY).unwrap();
     let rec = record(&[("remarks", "有事请打13912345678")]);
     let out = m

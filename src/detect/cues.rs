@@ -21,12 +21,19 @@ const CUES: &str = include_str!("data/cues.tsv");
 struct Cues {
     trie: Trie<u8>,
     categories: Vec<Category>,
-    /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue: most
-    /// positions of a text are skipped on one bit test.
+    /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue.
     first: Vec<u64>,
+    /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
+    /// and characters of a text are passed over on one bit test, without decoding them.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl Cues {
+    fn pair(&self, b0: u8, b1: u8) -> bool {
+        let k = usize::from(b0.to_ascii_lowercase()) << 8 | usize::from(b1.to_ascii_lowercase());
+        self.pairs[k / 64] & (1 << (k % 64)) != 0
+    }
+
     fn opens(&self, c: char) -> bool {
         let k = c.to_ascii_lowercase() as usize;
         self.first
@@ -66,6 +73,7 @@ fn cues() -> &'static Cues {
             }
         }
         trie.index_root(256);
+        let mut pairs = Box::new([0u64; 1024]);
         let mut first = vec![0u64; 0x10000 / 64];
         for line in CUES
             .lines()
@@ -78,6 +86,17 @@ fn cues() -> &'static Cues {
                     if let Some(w) = first.get_mut(k / 64) {
                         *w |= 1 << (k % 64);
                     }
+                    // (cues are two bytes or more: the shortest is a CJK character)
+                    let rest = &cue[c.len_utf8().min(cue.len())..];
+                    let mut bytes = [0u8; 4];
+                    let opened = c.encode_utf8(&mut bytes).bytes().chain(rest.bytes());
+                    let key: Vec<u8> = opened.take(2).map(|x| x.to_ascii_lowercase()).collect();
+                    if let [b0, b1] = key[..] {
+                        let k = usize::from(b0) << 8 | usize::from(b1);
+                        if let Some(w) = pairs.get_mut(k / 64) {
+                            *w |= 1 << (k % 64);
+                        }
+                    }
                 }
             }
         }
@@ -85,6 +104,7 @@ fn cues() -> &'static Cues {
             trie,
             categories,
             first,
+            pairs,
         }
     })
 }
@@ -198,24 +218,41 @@ const MONTHS: &[&str] = &[
 pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
     let c = cues();
     let b = text.as_bytes();
-    let root = c.trie.root();
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        // Cheap rejections first: an ASCII byte inside a word or not opening any cue, a UTF-8
-        // continuation byte, a character that opens no cue.
-        let step = if x < 0x80 {
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        // Cheap rejections first, on the first two bytes: a whole ASCII word is passed over
+        // (ASCII cues open only at a word start), a character by its UTF-8 length.
+        if x < 0x80 {
             let inside = x.is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric();
-            (inside || c.trie.child(root, x.to_ascii_lowercase()).is_none()).then_some(1)
+            if inside || !c.pair(x, next) {
+                i += 1;
+                if x.is_ascii_alphanumeric() {
+                    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
         } else if x & 0xC0 == 0x80 {
-            Some(1)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or_default();
-            (!c.opens(ch)).then(|| ch.len_utf8())
-        };
-        if let Some(step) = step {
-            i += step;
+            i += 1;
             continue;
+        } else {
+            let len = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            if !c.pair(x, next)
+                || !text
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|ch| c.opens(ch))
+            {
+                i += len;
+                continue;
+            }
         }
         let mut node = c.trie.root();
         let mut best = None;

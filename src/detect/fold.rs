@@ -230,6 +230,16 @@ fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> boo
     let mut at = 0;
     while at < b.len() {
         let byte = b[at];
+        // A run of ASCII letters folds to itself and ends any digit run: passed over whole.
+        if byte.is_ascii_alphabetic() {
+            run = DigitRun::default();
+            at += 1;
+            while b.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+            prev = Some(char::from(b[at - 1]));
+            continue;
+        }
         // Most bytes are ASCII or CJK ideographs: handled without the general path.
         let (c, len) = if byte < 0x80 {
             (char::from(byte), 1)

@@ -173,6 +173,10 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     {
         return shaped(out, t.values[i].1);
     }
+    // Everything below reads Han characters: other values stop here, without allocating.
+    if v.is_ascii() || !v.chars().any(is_han) {
+        return;
+    }
     let chars: Vec<char> = v.chars().collect();
     if chars.len() > MAX_CHARS || chars.iter().any(|c| c.is_control()) {
         return;

@@ -25,10 +25,33 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if !(9..=21).contains(&v.len()) {
         return;
     }
-    if is_kr_rrn(v) || is_br_cpf(v) || is_fr_nir(v) || is_gb_nino(v) || is_in_aadhaar(v) {
+    // One pass over the bytes: the counts of digits and letters pick the one scheme that can
+    // match, and anything else (most values of a form) is out before any check runs.
+    let (mut digits, mut letters) = (0, 0);
+    for c in v.bytes() {
+        match c {
+            b'0'..=b'9' => digits += 1,
+            b'A'..=b'Z' | b'a'..=b'z' => letters += 1,
+            b' ' | b'-' | b'.' | b'/' => {}
+            _ => return,
+        }
+    }
+    let person = match (digits, letters) {
+        (13, 0) => is_kr_rrn(v),
+        (11, 0) => is_br_cpf(v),
+        (15, 0) | (13, 1) => is_fr_nir(v),
+        (6, 3) => is_gb_nino(v),
+        (12, 0) => is_in_aadhaar(v),
+        (14, 0) => {
+            if is_br_cnpj(v) {
+                push(out, Kind::NotPersonal, Strength::Validated);
+            }
+            false
+        }
+        _ => false,
+    };
+    if person {
         push(out, Kind::NationalIdNumber, Strength::Validated);
-    } else if is_br_cnpj(v) {
-        push(out, Kind::NotPersonal, Strength::Validated);
     }
 }
 

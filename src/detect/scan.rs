@@ -25,8 +25,8 @@
 //! longer span (then the more specific kind).
 
 use super::{
-    boundary_before, card, device, email, geo, iban, network, phone, resident_id, starts_at,
-    travel_doc, vehicle, Kind, Match,
+    boundary_before, card, device, email, geo, iban, national_id, network, phone, resident_id,
+    starts_at, travel_doc, vehicle, Kind, Match,
 };
 
 /// Scans `text`; see the module documentation.
@@ -111,13 +111,18 @@ fn can_start(b: &[u8], i: usize) -> bool {
     let Some(&c) = b.get(i) else {
         return false;
     };
-    let plausible = c.is_ascii_alphanumeric()
-        || matches!(c, b'+' | b'-' | b'(')
-        || ((0xE4..=0xE9).contains(&c) && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic))
-        || starts_at(b, i, "（")
-        || ["北纬", "南纬", "东经", "西经"]
-            .iter()
-            .any(|p| starts_at(b, i, p));
+    // By the first byte: UTF-8 continuation bytes and most characters are out on one test.
+    let plausible = match c {
+        0..0x80 => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'('),
+        0xE4..=0xE9 => {
+            b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
+                || ["北纬", "南纬", "东经", "西经"]
+                    .iter()
+                    .any(|p| starts_at(b, i, p))
+        }
+        0xEF => starts_at(b, i, "（"),
+        _ => false,
+    };
     plausible && boundary_before(b, i)
 }
 
@@ -158,6 +163,11 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
     if c.is_ascii_digit() || c == b'(' {
         offer(phone::scan_nanp_at(b, i), Kind::IntlPhone);
     }
+    if c.is_ascii_digit() || c == b'(' || c.is_ascii_uppercase() {
+        if let Some((end, kind)) = national_at(text, i) {
+            offer(Some(end), kind);
+        }
+    }
     if c.is_ascii_hexdigit() {
         offer(network::scan_ipv6_at(b, i), Kind::Ipv6);
         offer(network::scan_mac_at(b, i), Kind::Mac);
@@ -178,6 +188,69 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
         offer(geo::scan_at(b, i), Kind::Coordinates);
     }
     best
+}
+
+/// A phone number in a national format or a national ID number (Korea, Brazil, France, UK,
+/// India) starting at `i`: the longest span of digits, single separators, brackets and the
+/// letters those schemes have that [`phone::is_national_format`] or [`national_id`] accepts.
+/// Only spans with eight digits or more are tried, so years, prices and times cost one pass
+/// over their bytes.
+fn national_at(text: &str, i: usize) -> Option<(usize, Kind)> {
+    const LONGEST: usize = 24;
+    let b = text.as_bytes();
+    // Not the tail of a longer code (`ZJ330106-2025-0418-00273`).
+    let inside =
+        i >= 2 && matches!(b[i - 1], b'-' | b'.' | b'/') && b[i - 2].is_ascii_alphanumeric();
+    if !super::digit_start_ok(b, i) || inside {
+        return None;
+    }
+    let mut ends = [0usize; LONGEST];
+    let mut n = 0;
+    let mut digits = 0;
+    let mut j = i;
+    let mut letters = 0;
+    while j < b.len() && j < i + LONGEST {
+        let c = b[j];
+        let next = j + 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_ascii_uppercase() {
+            // Letters open a UK NI number (two) and close it (one): `QQ 12 34 56 C`.
+            letters += 1;
+            if letters > 3 || (digits > 0 && digits < 6) {
+                break;
+            }
+        } else if matches!(c, b' ' | b'-' | b'.' | b'/' | b'(' | b')') {
+            // One separator between groups.
+            if j > i && matches!(b[j - 1], b' ' | b'-' | b'.' | b'/') && c != b'(' {
+                break;
+            }
+        } else {
+            break;
+        }
+        let enough = digits >= 8 || (letters >= 2 && digits >= 6);
+        if enough && (c.is_ascii_alphanumeric() || c == b')') && super::digit_end_ok(b, next) {
+            ends[n] = next;
+            n += 1;
+        }
+        j = next;
+    }
+    let mut tmp = Vec::new();
+    for &end in ends[..n].iter().rev() {
+        let Some(span) = text.get(i..end) else {
+            continue;
+        };
+        tmp.clear();
+        national_id::detect(span, &mut tmp);
+        if let Some(d) = tmp.first() {
+            // A company's number (CNPJ) is found, and not reported as a person's.
+            return (d.kind == Kind::NationalIdNumber).then_some((end, d.kind));
+        }
+        if (b[i] != b'(' || span.contains(')')) && phone::is_national_format(span) {
+            return Some((end, Kind::NationalPhone));
+        }
+    }
+    None
 }
 
 /// Sorts candidates and removes overlaps, keeping the longer span (then the more specific
@@ -374,6 +447,37 @@ mod tests {
         );
         assert_eq!(found("version 1.2.3.4"), [(Kind::Ipv4, "1.2.3.4")]);
         assert!(found("version 1.2.3.4.5").is_empty());
+    }
+
+    #[test]
+    fn national_phone_numbers_and_ids_in_prose() {
+        for (text, kind, span) in [
+            ("Meu CPF é 123.456.789-09, obrigado", Kind::NationalIdNumber, "123.456.789-09"),
+            ("seu cpf 52998224725 ok", Kind::NationalIdNumber, "52998224725"),
+            ("주민번호 900101-1234568 입니다", Kind::NationalIdNumber, "900101-1234568"),
+            ("NIR 1 85 05 78 006 084 91 merci", Kind::NationalIdNumber, "1 85 05 78 006 084 91"),
+            ("my NI number is AB 12 34 56 C thanks", Kind::NationalIdNumber, "AB 12 34 56 C"),
+            ("Aadhaar 2341 2341 2346 here", Kind::NationalIdNumber, "2341 2341 2346"),
+            ("電話 03-1234-5678 まで", Kind::NationalPhone, "03-1234-5678"),
+            ("call 010-1234-5678 now", Kind::NationalPhone, "010-1234-5678"),
+            ("gọi 0912 345 678 nhé", Kind::NationalPhone, "0912 345 678"),
+            ("Ruf mich an: 030 12345678", Kind::NationalPhone, "030 12345678"),
+            ("appelle-moi au 06 12 34 56 78", Kind::NationalPhone, "06 12 34 56 78"),
+            ("Liga pra (11) 98765-4321", Kind::NationalPhone, "(11) 98765-4321"),
+        ] {
+            assert_eq!(found(text), [(kind, span)], "{text}");
+        }
+        // A company's number, dates, prices, times and the tail of a longer code are not.
+        for text in [
+            "CNPJ 11.222.333/0001-81 da empresa",
+            "Order 2023-12-15 total 1234.56 on 12/05/2023, code 20231215083000",
+            "办件编号 ZJ330106-2025-0418-00273",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        // A NIR with a wrong key is not an ID (a part of it may still read as a number).
+        let wrong = found("NIR 1 85 05 78 006 084 36 (wrong key)");
+        assert!(!wrong.iter().any(|(k, _)| *k == Kind::NationalIdNumber));
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     let b = v.as_bytes();
     let first = b[0];
     let non_ascii = !v.is_ascii();
-    let has_digit = b.iter().any(u8::is_ascii_digit);
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let has_digit = digits > 0;
     if !non_ascii && !has_digit && !first.is_ascii_uppercase() && !first.is_ascii_lowercase() {
         return;
     }
@@ -32,7 +33,7 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         Kind::PostalCode
     } else if first == b'0' && is_taiwan_mobile(v) {
         Kind::IntlPhone
-    } else if has_digit && super::phone::is_national_format(v) {
+    } else if digits >= 8 && super::phone::is_national_format(v) {
         Kind::NationalPhone
     } else if first.is_ascii_uppercase() && !has_digit && is_pinyin_name(v) {
         Kind::CnName

@@ -615,8 +615,14 @@ impl Minimizer {
                 Err(why) => outcome.why = why,
                 Ok((action, purposes, target)) => {
                     let mut counts = Counts::new();
-                    match self.apply(action, target, values, options.today, &mut sent, &mut counts)
-                    {
+                    match self.apply(
+                        action,
+                        target,
+                        values,
+                        options.today,
+                        &mut sent,
+                        &mut counts,
+                    ) {
                         Ok(()) => {
                             outcome.action = match action {
                                 Action::Keep => Done::Keep,

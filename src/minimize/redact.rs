@@ -88,8 +88,14 @@ mod tests {
     fn cue_marked_spans_go_too() {
         let (out, counts) = run("大家好，我叫王小明，今年上三年级。", None);
         assert!(!out.contains("王小明"), "{out}");
-        assert!(counts.iter().any(|&(c, _)| c == Category::Name), "{counts:?}");
-        let (out, _) = run("Hi! My date of birth is 4 March 2015 and I love cats.", None);
+        assert!(
+            counts.iter().any(|&(c, _)| c == Category::Name),
+            "{counts:?}"
+        );
+        let (out, _) = run(
+            "Hi! My date of birth is 4 March 2015 and I love cats.",
+            None,
+        );
         assert!(!out.contains("2015"), "{out}");
         assert!(out.contains("I love cats"), "{out}");
     }
