@@ -343,6 +343,8 @@ fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
         Category::Username => Kind::UsernameValue,
         Category::Phone => Kind::NationalPhone,
         Category::NationalId => Kind::NationalIdNumber,
+        Category::School => Kind::SchoolValue,
+        Category::Age => Kind::AgeValue,
         _ => return None,
     };
     Some(Match {
@@ -504,9 +506,79 @@ fn shape(v: &str, category: Category) -> Option<&str> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '/'));
             ok.then_some(token)
         }
+        Category::School => {
+            // Up to the end of the first school word ("Riverside Primary School", "实验小学").
+            let lower = v.to_lowercase();
+            let end = SCHOOL_WORDS
+                .iter()
+                .filter_map(|w| lower.find(w).map(|k| k + w.len()))
+                .min()?;
+            // (lower-casing keeps these scripts' byte lengths)
+            let name = v.get(..end)?;
+            let named = SCHOOL_WORDS.iter().any(|w| {
+                lower.get(..end).is_some_and(|l| l.ends_with(w) && l.len() > w.len())
+            });
+            (named && name.chars().count() <= 40).then_some(name)
+        }
+        Category::Age => {
+            // A number of years with its unit: "8岁", "8 years old", "10 ans", "7살".
+            let digits = v
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                .last()
+                .map(|(k, c)| k + c.len_utf8())?;
+            let rest = &v[digits..];
+            let unit = AGE_UNITS
+                .iter()
+                .find(|u| rest.trim_start().to_lowercase().starts_with(**u))?;
+            let end = digits + (rest.len() - rest.trim_start().len()) + unit.len();
+            (digits <= 6).then(|| v.get(..end)).flatten()
+        }
         _ => None,
     }
 }
+
+/// Words that end a school's name.
+const SCHOOL_WORDS: &[&str] = &[
+    "幼儿园",
+    "幼兒園",
+    "小学",
+    "小學",
+    "中学",
+    "中學",
+    "学校",
+    "學校",
+    "学院",
+    "學院",
+    "大学",
+    "大學",
+    "高中",
+    "初中",
+    "学園",
+    "学園",
+    "학교",
+    "유치원",
+    "school",
+    "academy",
+    "kindergarten",
+    "college",
+    "école",
+    "collège",
+    "lycée",
+    "escola",
+    "escuela",
+    "colegio",
+    "schule",
+    "gymnasium",
+    "kita",
+    "trường",
+    "विद्यालय",
+];
+
+/// Units after an age in years.
+const AGE_UNITS: &[&str] = &[
+    "岁", "歲", "歳", "살", "세", "years", "year", "yrs", "ans", "anos", "años", "jahre", "jahr", "tuổi", "साल", "वर्ष",
+];
 
 #[cfg(test)]
 mod tests {
@@ -524,8 +596,18 @@ mod tests {
     fn values_after_their_cues() {
         assert_eq!(
             found("我叫王小明，今年八岁。"),
-            [(Category::Name, "王小明")]
+            [(Category::Name, "王小明"), (Category::Age, "八岁")]
         );
+        assert_eq!(
+            found("我今年8岁，就读于北京市海淀区实验小学三年级。"),
+            [(Category::Age, "8岁"), (Category::School, "北京市海淀区实验小学")]
+        );
+        assert_eq!(
+            found("I'm Ben. I go to Riverside Primary School and I am aged 9 years."),
+            [(Category::School, "Riverside Primary School"), (Category::Age, "9 years")]
+        );
+        // A school word alone is not a school's name; a number without a unit is not an age.
+        assert_eq!(found("我们学校是最棒的！今年有100个新同学。"), []);
         assert_eq!(
             found("Hi, my name is Ashley Walker and I like cats."),
             [(Category::Name, "Ashley Walker")]
