@@ -122,9 +122,13 @@ pub fn is_valid_imei(s: &str) -> bool {
     grouped_digits(s.trim()).is_some_and(|d| d.as_slice().len() == 15 && luhn(d.as_slice()))
 }
 
-/// 14 hex digits (MEID, or an IMEI without its check digit).
+/// 14 hex digits with a hex letter in them (an MEID). Fourteen decimal digits are read as
+/// nothing: an IMEI without its check digit is rare in a form, an order number or a timestamp
+/// (`20231215083012`) is not.
 fn is_meid(s: &str) -> bool {
-    s.len() == 14 && s.bytes().all(|c| c.is_ascii_hexdigit())
+    s.len() == 14
+        && s.bytes().all(|c| c.is_ascii_hexdigit())
+        && s.bytes().any(|c| c.is_ascii_alphabetic())
 }
 
 /// Whole-value detection of cards and IMEIs.
@@ -136,8 +140,13 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         return;
     };
     let d = d.as_slice();
-    if let Some(strength) = card_strength(d) {
+    let card = card_strength(d);
+    if let Some(strength) = card {
         push(out, Kind::BankCard, strength);
+    }
+    // A valid card number is a card: an IMEI reading of the same digits loses to it.
+    if card == Some(Strength::Validated) {
+        return;
     }
     if d.len() == 15 && luhn(d) {
         push(out, Kind::Imei, Strength::Validated);
@@ -327,11 +336,15 @@ mod tests {
             kind: Kind::Imei,
             strength: Strength::Validated
         }));
-        // 15-digit Amex: both readings.
+        // A valid 15-digit Amex is a card, not an IMEI.
         let mut out = Vec::new();
         detect("378282246310005", &mut out);
-        assert!(out.iter().any(|d| d.kind == Kind::Imei));
+        assert!(!out.iter().any(|d| d.kind == Kind::Imei));
         assert!(out.iter().any(|d| d.kind == Kind::BankCard));
+        // Fourteen decimal digits (an order number, a timestamp) are no device id.
+        let mut out = Vec::new();
+        detect("20231215083012", &mut out);
+        assert!(out.is_empty(), "{out:?}");
         // MEID and IMEISV are Shaped.
         let mut out = Vec::new();
         detect("A0000049999999", &mut out);

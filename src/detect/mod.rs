@@ -902,10 +902,8 @@ mod tests {
             kind: Kind::BankCard,
             strength: V
         }));
-        assert!(amex.contains(&Detection {
-            kind: Kind::Imei,
-            strength: V
-        }));
+        // (an IMEI reading of the same digits loses to the card: issue 11)
+        assert!(!amex.iter().any(|d| d.kind == Kind::Imei));
     }
 
     #[test]

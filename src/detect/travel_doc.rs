@@ -32,11 +32,48 @@ fn letters_then_digits(b: &[u8]) -> (usize, usize) {
     (l, d)
 }
 
-/// Generic passport shape: 1–2 letters + 6–9 digits.
+/// Generic passport shape: 1–2 letters + 6–9 digits, and not an EU VAT number.
 pub fn is_passport_shaped(s: &str) -> bool {
     let b = s.trim().as_bytes();
     let (l, d) = letters_then_digits(b);
-    (1..=2).contains(&l) && (6..=9).contains(&d) && l + d == b.len()
+    (1..=2).contains(&l) && (6..=9).contains(&d) && l + d == b.len() && !is_eu_vat_shaped(s)
+}
+
+/// EU VAT numbers whose shape is a country code and digits, with each country's digit count
+/// (European Commission, VIES: "VAT number validation"): `DE123456789`, `DK12345678`. A
+/// company's number, not a person's.
+pub fn is_eu_vat_shaped(s: &str) -> bool {
+    const LENGTHS: &[(&[u8; 2], &[usize])] = &[
+        (b"DE", &[9]),
+        (b"GB", &[9, 12]),
+        (b"EL", &[9]),
+        (b"PT", &[9]),
+        (b"EE", &[9]),
+        (b"LT", &[9, 12]),
+        (b"BG", &[9, 10]),
+        (b"IT", &[11]),
+        (b"LV", &[11]),
+        (b"HR", &[11]),
+        (b"PL", &[10]),
+        (b"SK", &[10]),
+        (b"BE", &[10]),
+        (b"SE", &[12]),
+        (b"DK", &[8]),
+        (b"FI", &[8]),
+        (b"LU", &[8]),
+        (b"HU", &[8]),
+        (b"SI", &[8]),
+        (b"MT", &[8]),
+        (b"CZ", &[8, 9, 10]),
+    ];
+    let b = s.trim().as_bytes();
+    let (Some(prefix), Some(rest)) = (b.get(..2), b.get(2..)) else {
+        return false;
+    };
+    rest.iter().all(u8::is_ascii_digit)
+        && LENGTHS
+            .iter()
+            .any(|(c, n)| prefix == &c[..] && n.contains(&rest.len()))
 }
 
 /// Chinese ordinary passport: `E`/`G` + 8 digits, or `E` + letter (not I/O) + 7 digits.
@@ -160,6 +197,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     }
     if is_passport_shaped(v) || is_cn_passport(v) {
         push(out, Kind::Passport, Strength::Shaped);
+    } else if is_eu_vat_shaped(v) {
+        push(out, Kind::NotPersonal, Strength::Shaped);
     }
 }
 
