@@ -516,7 +516,9 @@ fn shape(v: &str, category: Category) -> Option<&str> {
             // (lower-casing keeps these scripts' byte lengths)
             let name = v.get(..end)?;
             let named = SCHOOL_WORDS.iter().any(|w| {
-                lower.get(..end).is_some_and(|l| l.ends_with(w) && l.len() > w.len())
+                lower
+                    .get(..end)
+                    .is_some_and(|l| l.ends_with(w) && l.len() > w.len())
             });
             (named && name.chars().count() <= 40).then_some(name)
         }
@@ -577,7 +579,22 @@ const SCHOOL_WORDS: &[&str] = &[
 
 /// Units after an age in years.
 const AGE_UNITS: &[&str] = &[
-    "岁", "歲", "歳", "살", "세", "years", "year", "yrs", "ans", "anos", "años", "jahre", "jahr", "tuổi", "साल", "वर्ष",
+    "岁",
+    "歲",
+    "歳",
+    "살",
+    "세",
+    "years",
+    "year",
+    "yrs",
+    "ans",
+    "anos",
+    "años",
+    "jahre",
+    "jahr",
+    "tuổi",
+    "साल",
+    "वर्ष",
 ];
 
 #[cfg(test)]
@@ -600,11 +617,17 @@ mod tests {
         );
         assert_eq!(
             found("我今年8岁，就读于北京市海淀区实验小学三年级。"),
-            [(Category::Age, "8岁"), (Category::School, "北京市海淀区实验小学")]
+            [
+                (Category::Age, "8岁"),
+                (Category::School, "北京市海淀区实验小学")
+            ]
         );
         assert_eq!(
             found("I'm Ben. I go to Riverside Primary School and I am aged 9 years."),
-            [(Category::School, "Riverside Primary School"), (Category::Age, "9 years")]
+            [
+                (Category::School, "Riverside Primary School"),
+                (Category::Age, "9 years")
+            ]
         );
         // A school word alone is not a school's name; a number without a unit is not an age.
         assert_eq!(found("我们学校是最棒的！今年有100个新同学。"), []);

@@ -464,7 +464,8 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     if p.digits >= 7 {
         phone::detect(v, out);
     }
-    if (9..=15).contains(&p.digits) && p.len <= 24 {
+    // (a UK NI number has six digits)
+    if (6..=15).contains(&p.digits) && p.len <= 24 {
         national_id::detect(v, out);
     }
     if p.at {

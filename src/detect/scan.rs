@@ -163,6 +163,9 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
     if c.is_ascii_digit() || c == b'(' {
         offer(phone::scan_nanp_at(b, i), Kind::IntlPhone);
     }
+    if c.is_ascii_digit() {
+        offer(vehicle::scan_kr_plate_at(b, i), Kind::ForeignPlate);
+    }
     if c.is_ascii_digit() || c == b'(' || c.is_ascii_uppercase() {
         if let Some((end, kind)) = national_at(text, i) {
             offer(Some(end), kind);
@@ -452,18 +455,63 @@ mod tests {
     #[test]
     fn national_phone_numbers_and_ids_in_prose() {
         for (text, kind, span) in [
-            ("Meu CPF é 123.456.789-09, obrigado", Kind::NationalIdNumber, "123.456.789-09"),
-            ("seu cpf 52998224725 ok", Kind::NationalIdNumber, "52998224725"),
-            ("주민번호 900101-1234568 입니다", Kind::NationalIdNumber, "900101-1234568"),
-            ("NIR 1 85 05 78 006 084 91 merci", Kind::NationalIdNumber, "1 85 05 78 006 084 91"),
-            ("my NI number is AB 12 34 56 C thanks", Kind::NationalIdNumber, "AB 12 34 56 C"),
-            ("Aadhaar 2341 2341 2346 here", Kind::NationalIdNumber, "2341 2341 2346"),
-            ("電話 03-1234-5678 まで", Kind::NationalPhone, "03-1234-5678"),
-            ("call 010-1234-5678 now", Kind::NationalPhone, "010-1234-5678"),
+            (
+                "Meu CPF é 123.456.789-09, obrigado",
+                Kind::NationalIdNumber,
+                "123.456.789-09",
+            ),
+            (
+                "seu cpf 52998224725 ok",
+                Kind::NationalIdNumber,
+                "52998224725",
+            ),
+            (
+                "주민번호 900101-1234568 입니다",
+                Kind::NationalIdNumber,
+                "900101-1234568",
+            ),
+            (
+                "NIR 1 85 05 78 006 084 91 merci",
+                Kind::NationalIdNumber,
+                "1 85 05 78 006 084 91",
+            ),
+            (
+                "my NI number is AB 12 34 56 C thanks",
+                Kind::NationalIdNumber,
+                "AB 12 34 56 C",
+            ),
+            (
+                "Aadhaar 2341 2341 2346 here",
+                Kind::NationalIdNumber,
+                "2341 2341 2346",
+            ),
+            (
+                "電話 03-1234-5678 まで",
+                Kind::NationalPhone,
+                "03-1234-5678",
+            ),
+            (
+                "call 010-1234-5678 now",
+                Kind::NationalPhone,
+                "010-1234-5678",
+            ),
             ("gọi 0912 345 678 nhé", Kind::NationalPhone, "0912 345 678"),
-            ("Ruf mich an: 030 12345678", Kind::NationalPhone, "030 12345678"),
-            ("appelle-moi au 06 12 34 56 78", Kind::NationalPhone, "06 12 34 56 78"),
-            ("Liga pra (11) 98765-4321", Kind::NationalPhone, "(11) 98765-4321"),
+            (
+                "Ruf mich an: 030 12345678",
+                Kind::NationalPhone,
+                "030 12345678",
+            ),
+            (
+                "appelle-moi au 06 12 34 56 78",
+                Kind::NationalPhone,
+                "06 12 34 56 78",
+            ),
+            (
+                "Liga pra (11) 98765-4321",
+                Kind::NationalPhone,
+                "(11) 98765-4321",
+            ),
+            ("제 차는 12가3456입니다", Kind::ForeignPlate, "12가3456"),
         ] {
             assert_eq!(found(text), [(kind, span)], "{text}");
         }
@@ -478,6 +526,60 @@ mod tests {
         // A NIR with a wrong key is not an ID (a part of it may still read as a number).
         let wrong = found("NIR 1 85 05 78 006 084 36 (wrong key)");
         assert!(!wrong.iter().any(|(k, _)| *k == Kind::NationalIdNumber));
+    }
+
+    /// What the field classifier reads in a value by its structure or check rule is also found
+    /// in prose, with the same category (IMEIs only after the word "IMEI": a bare 15-digit Luhn number in prose is as
+    /// often an order number; shaped-only formats — passports, SSNs — are not read in prose).
+    #[test]
+    fn validated_value_formats_are_found_in_prose() {
+        let values = [
+            "110105201305120235",
+            "11010519491231002X",
+            "A123456(3)",
+            "13700137000",
+            "+86 138 0013 8000",
+            "138-0013-8000",
+            "010-62751234",
+            "0755-86001234",
+            "(021) 5432 1234",
+            "+1 (415) 555-2671",
+            "+44 20 7946 0958",
+            "+82-10-1234-5678",
+            "Ming.Li@Example.com",
+            "4787789328792170",
+            "6222 0281 0033 9075 798",
+            "GB82 WEST 1234 5698 7654 32",
+            "DE89370400440532013000",
+            "00:1A:2B:3C:4D:5E",
+            "001a.2b3c.4d5e",
+            "39.9042, 116.4074",
+            "N39.9042 E116.4074",
+            "G110105201305120235",
+            "京A12345",
+            "粤B·D12345",
+            "900101-1234568",
+            "123.456.789-09",
+            "AB 12 34 56 C",
+            "2341 2341 2346",
+            "1 85 05 78 006 084 91",
+            "03-1234-5678",
+            "(11) 98765-4321",
+            "6D92078A-8246-4BA4-AE5B-76104861E7DC",
+            "fe80::1",
+            "203.0.113.7",
+            "12가3456",
+        ];
+        for v in values {
+            let whole = super::super::detect_value(v);
+            let validated = whole.first().unwrap_or_else(|| panic!("{v}: {whole:?}"));
+            for text in [format!("请联系{v}谢谢"), format!("contact {v} thanks")] {
+                let hit = scan_text(&text).into_iter().any(|m| {
+                    &text[m.start..m.end] == v && m.kind.category() == validated.kind.category()
+                });
+                assert!(hit, "{text}: {:?}", found(&text));
+            }
+        }
     }
 
     #[test]

@@ -363,6 +363,34 @@ pub(crate) fn scan_plate_at(b: &[u8], i: usize) -> Option<usize> {
     plate_at(b, i)
 }
 
+/// A Korean plate starting at `i` in free text (`12가3456`, `326보2705`): 2–3 digits, one
+/// Hangul syllable, 4 digits, not glued to other digits. Korean prose has no spaces inside it,
+/// so the end is where the four digits end.
+pub(crate) fn scan_kr_plate_at(b: &[u8], i: usize) -> Option<usize> {
+    if !boundary_before(b, i) {
+        return None;
+    }
+    let head = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let at = i + head;
+    let syllable = std::str::from_utf8(b.get(at..at + 3)?)
+        .ok()?
+        .chars()
+        .next()?;
+    if !(2..=3).contains(&head) || !('\u{AC00}'..='\u{D7A3}').contains(&syllable) {
+        return None;
+    }
+    let tail = b
+        .get(at + 3..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (tail == 4).then_some(at + 3 + tail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
