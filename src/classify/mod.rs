@@ -926,3 +926,71 @@ pub fn find_personal_data_utf16(text: &str) -> Vec<Found> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(field: Field) -> Category {
+        classify_field(&field, None).category
+    }
+
+    #[test]
+    fn an_address_is_read_by_how_it_is_filled_in() {
+        let address = || Field::new("home").label("Home address");
+        assert_eq!(category(address()), Category::Address);
+        assert_eq!(category(address().input_type("select")), Category::Region);
+        assert_eq!(category(address().input_type("cascader")), Category::Region);
+        assert_eq!(
+            category(
+                Field::new("sameAsHome")
+                    .label("Same as home address")
+                    .input_type("checkbox")
+            ),
+            Category::NonPersonal
+        );
+        assert_eq!(
+            category(Field::new("zip").label("住所")),
+            Category::PostalCode
+        );
+    }
+
+    #[test]
+    fn words_the_user_is_shown_beat_a_copied_field_name() {
+        let f = Field::new("UserName").placeholder("请输入身份证号码");
+        assert_eq!(category(f), Category::NationalId);
+        // A name that agrees with the type keeps its reading.
+        let f = Field::new("email")
+            .input_type("email")
+            .placeholder("请输入手机号");
+        assert_eq!(category(f), Category::Email);
+    }
+
+    #[test]
+    fn a_password_box_is_what_its_label_says_it_masks() {
+        let f = Field::new("rrn2")
+            .label("Social security number")
+            .input_type("password");
+        assert_eq!(category(f), Category::NationalId);
+        let f = Field::new("pw").label("Password").input_type("password");
+        assert_eq!(category(f), Category::Credential);
+    }
+
+    #[test]
+    fn two_clear_words_give_the_more_sensitive_category() {
+        let f = Field::new("schoolNote")
+            .label("School nurse: allergies")
+            .input_type("radio");
+        assert_eq!(category(f), Category::Health);
+    }
+
+    #[test]
+    fn a_bare_date_is_not_a_birth_date_but_a_bare_date_part_is() {
+        let date = Field::new("date").input_type("date");
+        assert_eq!(category(date), Category::NonPersonal);
+        let dob = Field::new("dob").label("Date").input_type("date");
+        assert_eq!(category(dob), Category::BirthDate);
+        let month = Field::new("m").label("Month").input_type("select");
+        assert_eq!(category(month), Category::BirthDate);
+    }
+}

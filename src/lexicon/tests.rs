@@ -173,3 +173,28 @@ fn english_words_and_pinyin_tokens_are_disjoint() {
         "in both en.tsv and pinyin.tsv: {shared:?}"
     );
 }
+
+#[test]
+fn whole_text_terms_count_only_as_the_whole_text() {
+    assert_eq!(
+        terms("Date", Source::Label),
+        [("date", Category::NonPersonal)]
+    );
+    assert_eq!(
+        terms(" 月(mm) ：", Source::Label),
+        [("月", Category::BirthDate)]
+    );
+    assert_eq!(terms("Năm:", Source::Label), [("năm", Category::BirthDate)]);
+    // Inside other words or text they say nothing.
+    assert_eq!(terms("Update", Source::Label), []);
+    assert_eq!(terms("月收入", Source::Label), []);
+    assert_eq!(terms("Day of week", Source::Label), []);
+}
+
+#[test]
+fn labels_are_lower_cased_beyond_ascii() {
+    assert_eq!(
+        terms("ĐỊA CHỈ", Source::Label),
+        [("địa chỉ", Category::Address)]
+    );
+}
