@@ -28,8 +28,8 @@
 //!
 //! Among metadata terms the strongest category wins, then the more sensitive, then the one
 //! named last (compounds are head-final in both English and Chinese: 学生姓名, guardian phone).
-//! Two categories that each have a clear (strong) word count as equally strong, so the more
-//! sensitive wins ("현재 건강문제로 인한 학교 내 활동…" is health, not school); a category named
+//! Two categories that each have a clear (strong) word count as equally strong (unless an
+//! autocomplete token declares the field), so the more sensitive wins ("현재 건강문제로 인한 학교 내 활동…" is health, not school); a category named
 //! only by the `name` attribute yields to a strong word the user is shown in the label or
 //! placeholder (`UserName` under "Số CMND"). An address picked from a list is its region, an
 //! address checkbox ("same as above") is not an address, and an address-labelled input named
@@ -637,6 +637,7 @@ impl Evidence {
     /// term (head words come last in both English and Chinese compounds: 学生姓名, guardian phone).
     fn decide(&self) -> (Category, f64) {
         let meta_score = |c: Category| self.score(c, META);
+        let declared = self.votes.iter().any(|v| v.place == Place::Autocomplete);
         let meta = self
             .votes
             .iter()
@@ -652,16 +653,11 @@ impl Evidence {
             .max_by(|a, b| {
                 // Two categories each named by a clear word of the label, name or placeholder:
                 // the more sensitive one (fail closed; a yes/no about a health problem at
-                // school is health). An autocomplete token still counts in full.
-                let clear = |c: Category, s: f64| {
-                    if self.place_score(c, Place::Autocomplete) > 0.0 {
-                        s
-                    } else {
-                        s.min(STRONG_TERM)
-                    }
-                };
-                clear(a.0, a.1)
-                    .total_cmp(&clear(b.0, b.1))
+                // school is health). Where an autocomplete token declares the field, scores
+                // count in full.
+                let clear = |s: f64| if declared { s } else { s.min(STRONG_TERM) };
+                clear(a.1)
+                    .total_cmp(&clear(b.1))
                     .then(a.2.cmp(&b.2))
                     .then(a.1.total_cmp(&b.1))
                     .then(a.3.cmp(&b.3))
