@@ -28,6 +28,12 @@
 //!
 //! Among metadata terms the strongest category wins, then the more sensitive, then the one
 //! named last (compounds are head-final in both English and Chinese: 学生姓名, guardian phone).
+//! Two categories that each have a clear (strong) word count as equally strong (unless an
+//! autocomplete token declares the field), so the more sensitive wins ("현재 건강문제로 인한 학교 내 활동…" is health, not school); a category named
+//! only by the `name` attribute yields to a strong word the user is shown in the label or
+//! placeholder (`UserName` under "Số CMND"). An address picked from a list is its region, an
+//! address checkbox ("same as above") is not an address, and an address-labelled input named
+//! `zip` is the postal code.
 //! Terms in parentheses count one level weaker ("Nationality (as shown on passport)"), and a
 //! comment box whose label or name strongly names something specific is that thing
 //! ("主诉/症状描述" is health, not free text).
@@ -370,6 +376,9 @@ impl Workspace {
         let (mut category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
+        if category == Category::Address && !self.detected.contains(&Category::Address) {
+            category = address_part(&field, evidence);
+        }
 
         // Personal data inside the value: scanned in a comment box, and in any value that does
         // not validate as what the field is said to be ("数量" holding "请联系 139…"), so that
@@ -601,6 +610,14 @@ impl Evidence {
         self.push(kind.category(), score, place, 0, Reason::Value(kind));
     }
 
+    /// The strongest vote for `category` from one place.
+    fn place_score(&self, category: Category, place: Place) -> f64 {
+        self.best
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(0.0, |(_, row)| row[place as usize])
+    }
+
     /// The combined score of `category` over `places`: 1 − Π(1 − sₚ), sₚ the strongest vote
     /// from place p.
     fn score(&self, category: Category, places: &[Place]) -> f64 {
@@ -620,6 +637,7 @@ impl Evidence {
     /// term (head words come last in both English and Chinese compounds: 学生姓名, guardian phone).
     fn decide(&self) -> (Category, f64) {
         let meta_score = |c: Category| self.score(c, META);
+        let declared = self.votes.iter().any(|v| v.place == Place::Autocomplete);
         let meta = self
             .votes
             .iter()
@@ -632,8 +650,50 @@ impl Evidence {
                     v.position,
                 )
             })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)))
+            .max_by(|a, b| {
+                // Two categories each named by a clear word of the label, name or placeholder:
+                // the more sensitive one (fail closed; a yes/no about a health problem at
+                // school is health). Where an autocomplete token declares the field, scores
+                // count in full.
+                let clear = |s: f64| if declared { s } else { s.min(STRONG_TERM) };
+                clear(a.1)
+                    .total_cmp(&clear(b.1))
+                    .then(a.2.cmp(&b.2))
+                    .then(a.1.total_cmp(&b.1))
+                    .then(a.3.cmp(&b.3))
+            })
             .map(|(c, s, _, _)| (c, s));
+        // What the user is shown beats what only the `name` attribute says: names are often
+        // copied from another form (`UserName` under "Số CMND", `PasswordHash` under
+        // "Nguyên quán"), while a strong word in the label or placeholder is what gets typed.
+        let visible = |c: Category| {
+            self.place_score(c, Place::Label)
+                .max(self.place_score(c, Place::Placeholder))
+        };
+        let meta = match meta {
+            Some((m, _))
+                if self
+                    .votes
+                    .iter()
+                    .filter(|v| v.category == m)
+                    .all(|v| v.place == Place::Name) =>
+            {
+                self.votes
+                    .iter()
+                    .filter(|v| matches!(v.place, Place::Label | Place::Placeholder))
+                    .filter(|v| v.category != m && visible(v.category) >= 0.7)
+                    .max_by(|a, b| {
+                        visible(a.category).total_cmp(&visible(b.category)).then(
+                            a.category
+                                .default_sensitivity()
+                                .cmp(&b.category.default_sensitivity()),
+                        )
+                    })
+                    .map(|v| (v.category, meta_score(v.category)))
+                    .or(meta)
+            }
+            other => other,
+        };
         // Validated readings of the value, in the detector's order of specificity (a valid
         // resident ID before the card number the same digits might also be); the one the
         // metadata supports comes first.
@@ -737,6 +797,39 @@ impl Evidence {
     }
 }
 
+/// What a field the metadata calls an address holds, given how it is filled in:
+///
+/// * picked from a list (a select, a cascader, a picker): a street address cannot be, so it is
+///   the region part (省市区, a city, a district);
+/// * a checkbox ("同戶籍地址", "same as home address"): a flag that copies another answer, not
+///   an address;
+/// * otherwise the address, or its postal-code part when the field's name says so (an address
+///   block labelled "주소" whose inputs are named `zip`, `street`…).
+///
+/// The reasons stay those of the address: they are what the field was recognised by.
+fn address_part(field: &Meta<'_>, evidence: &Evidence) -> Category {
+    let is = |names: &[&str]| {
+        field
+            .input_type
+            .is_some_and(|t| names.iter().any(|n| t.trim().eq_ignore_ascii_case(n)))
+    };
+    if is(&[
+        "select",
+        "select-one",
+        "select-multiple",
+        "cascader",
+        "picker",
+    ]) {
+        Category::Region
+    } else if is(&["checkbox"]) {
+        Category::NonPersonal
+    } else if evidence.place_score(Category::PostalCode, Place::Name) >= STRONG_TERM {
+        Category::PostalCode
+    } else {
+        Category::Address
+    }
+}
+
 /// Characters of numbers, prices and codes (`4`, `SKU-2231`, `¥128.00`, `12.5%`).
 fn is_code_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
@@ -748,7 +841,9 @@ fn is_code_char(c: char) -> bool {
 
 /// What an input `type` says: (type, category, score). Indexed by [`Reason::Type`].
 const TYPES: &[(&str, Category, f64)] = &[
-    ("password", Category::Credential, 0.95),
+    // A mask, not a meaning: a strong label term (0.9) says what is masked (주민등록번호 typed
+    // into a password box is a resident ID); a name term (0.85) does not outweigh it.
+    ("password", Category::Credential, 0.88),
     ("email", Category::Email, 0.9),
     ("tel", Category::Phone, 0.8),
     ("textarea", Category::FreeText, 0.45),
@@ -826,4 +921,72 @@ pub fn find_personal_data_utf16(text: &str) -> Vec<Found> {
         f.end = to_utf16(f.end);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(field: Field) -> Category {
+        classify_field(&field, None).category
+    }
+
+    #[test]
+    fn an_address_is_read_by_how_it_is_filled_in() {
+        let address = || Field::new("home").label("Home address");
+        assert_eq!(category(address()), Category::Address);
+        assert_eq!(category(address().input_type("select")), Category::Region);
+        assert_eq!(category(address().input_type("cascader")), Category::Region);
+        assert_eq!(
+            category(
+                Field::new("sameAsHome")
+                    .label("Same as home address")
+                    .input_type("checkbox")
+            ),
+            Category::NonPersonal
+        );
+        assert_eq!(
+            category(Field::new("zip").label("住所")),
+            Category::PostalCode
+        );
+    }
+
+    #[test]
+    fn words_the_user_is_shown_beat_a_copied_field_name() {
+        let f = Field::new("UserName").placeholder("请输入身份证号码");
+        assert_eq!(category(f), Category::NationalId);
+        // A name that agrees with the type keeps its reading.
+        let f = Field::new("email")
+            .input_type("email")
+            .placeholder("请输入手机号");
+        assert_eq!(category(f), Category::Email);
+    }
+
+    #[test]
+    fn a_password_box_is_what_its_label_says_it_masks() {
+        let f = Field::new("rrn2")
+            .label("Social security number")
+            .input_type("password");
+        assert_eq!(category(f), Category::NationalId);
+        let f = Field::new("pw").label("Password").input_type("password");
+        assert_eq!(category(f), Category::Credential);
+    }
+
+    #[test]
+    fn two_clear_words_give_the_more_sensitive_category() {
+        let f = Field::new("schoolNote")
+            .label("School nurse: allergies")
+            .input_type("radio");
+        assert_eq!(category(f), Category::Health);
+    }
+
+    #[test]
+    fn a_bare_date_is_not_a_birth_date_but_a_bare_date_part_is() {
+        let date = Field::new("date").input_type("date");
+        assert_eq!(category(date), Category::NonPersonal);
+        let dob = Field::new("dob").label("Date").input_type("date");
+        assert_eq!(category(dob), Category::BirthDate);
+        let month = Field::new("m").label("Month").input_type("select");
+        assert_eq!(category(month), Category::BirthDate);
+    }
 }

@@ -103,6 +103,9 @@ pub struct Lexicon {
     en_phrases: Trie<u32>,
     /// Pinyin tokens → entry; also the vocabulary for splitting pinyin runs.
     pinyin: CharTrie,
+    /// Terms that count only as the whole text (`=date` in a table): a bare "Date" or "月" is
+    /// a date, or a part of one, but "date" inside "update" or 月 inside 月收入 is not.
+    whole: CharTrie,
 }
 
 /// Reused working buffers of [`Lexicon::find_into`].
@@ -196,6 +199,7 @@ impl Lexicon {
             en_words: CharTrie::default(),
             en_phrases: Trie::default(),
             pinyin: CharTrie::default(),
+            whole: CharTrie::default(),
         };
         for (_, cols) in rows(AUTOCOMPLETE) {
             if let (Some(token), Some(cat)) =
@@ -228,8 +232,15 @@ impl Lexicon {
         lex
     }
 
-    fn insert(&mut self, entry: Entry, table: Table) {
+    fn insert(&mut self, mut entry: Entry, table: Table) {
         let id = self.entries.len() as u32;
+        if let Some(term) = entry.term.strip_prefix('=') {
+            entry.term = term;
+            if self.whole.insert(term.chars(), id) {
+                self.entries.push(entry);
+            }
+            return;
+        }
         // A "Chinese" term that is plain ASCII words is an English term: substring matching
         // would find `ip` inside `zip`.
         let table = match table {
@@ -313,7 +324,7 @@ impl Lexicon {
             s.cased
                 .extend(text.chars().take(MAX_METADATA_CHARS).map(fold_width));
             s.lower.clear();
-            s.lower.extend(s.cased.iter().map(char::to_ascii_lowercase));
+            s.lower.extend(s.cased.iter().map(|&c| lower_char(c)));
             s.hits.clear();
             words::words_into(&s.cased, &mut s.words);
             self.find_words(&s.words, &s.lower, source, &mut s.seq, &mut s.hits);
@@ -321,6 +332,7 @@ impl Lexicon {
                 // Every Chinese-table term has a non-ASCII char (ASCII ones live in en).
                 self.find_zh(&s.lower, &mut s.hits);
             }
+            self.find_whole(&s.lower, &mut s.hits);
             let first = out.len();
             resolve_overlaps(&mut s.hits, out);
             demote_parenthesized(&s.lower, &mut s.depth, &mut out[first..]);
@@ -412,6 +424,34 @@ impl Lexicon {
             })
     }
 
+    /// A whole-text term: the text, trimmed of spaces, `:*?.` marks and a trailing
+    /// parenthesis (`月(mm)`, `Năm:`, `Date *`), is the term. Spans the whole trimmed text, so
+    /// it wins any overlap.
+    fn find_whole(&self, chars: &[char], hits: &mut Vec<Hit>) {
+        let mark = |c: &char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '*' | '＊' | '?' | '？' | '.' | '。')
+        };
+        let mut end = chars.len();
+        while end > 0 && mark(&chars[end - 1]) {
+            end -= 1;
+        }
+        if end > 0 && chars[end - 1] == ')' {
+            if let Some(open) = chars[..end].iter().rposition(|&c| c == '(') {
+                end = open;
+                while end > 0 && mark(&chars[end - 1]) {
+                    end -= 1;
+                }
+            }
+        }
+        let start = chars[..end].iter().position(|c| !mark(c)).unwrap_or(end);
+        if start >= end || end - start > 12 {
+            return;
+        }
+        if let Some(id) = self.whole.get(chars[start..end].iter().copied()) {
+            hits.push(self.hit(id, start, end));
+        }
+    }
+
     fn find_zh(&self, chars: &[char], hits: &mut Vec<Hit>) {
         let ascii_word = |c: char| c.is_ascii_alphanumeric();
         for start in 0..chars.len() {
@@ -448,6 +488,19 @@ fn fold_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Lower-cases one char, beyond ASCII too (`Địa chỉ`, `EMERGÊNCIA`, `Données`), keeping one char
+/// for one char so that spans stay aligned with the cased text.
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
         _ => c,
     }
 }

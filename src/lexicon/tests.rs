@@ -123,7 +123,7 @@ fn every_entry_classifies_as_its_category_on_its_own() {
             let Ok(e) = entry_of(&cols) else { continue };
             let field = match source {
                 Source::Name => Field::new(e.term),
-                _ => Field::new("x").label(e.term),
+                _ => Field::new("x").label(e.term.trim_start_matches('=')),
             };
             let got = classify_field(&field, None).category;
             if got != e.category {
@@ -171,5 +171,30 @@ fn english_words_and_pinyin_tokens_are_disjoint() {
     assert!(
         shared.is_empty(),
         "in both en.tsv and pinyin.tsv: {shared:?}"
+    );
+}
+
+#[test]
+fn whole_text_terms_count_only_as_the_whole_text() {
+    assert_eq!(
+        terms("Date", Source::Label),
+        [("date", Category::NonPersonal)]
+    );
+    assert_eq!(
+        terms(" 月(mm) ：", Source::Label),
+        [("月", Category::BirthDate)]
+    );
+    assert_eq!(terms("Năm:", Source::Label), [("năm", Category::BirthDate)]);
+    // Inside other words or text they say nothing.
+    assert_eq!(terms("Update", Source::Label), []);
+    assert_eq!(terms("月收入", Source::Label), []);
+    assert_eq!(terms("Day of week", Source::Label), []);
+}
+
+#[test]
+fn labels_are_lower_cased_beyond_ascii() {
+    assert_eq!(
+        terms("ĐỊA CHỈ", Source::Label),
+        [("địa chỉ", Category::Address)]
     );
 }
