@@ -113,7 +113,7 @@ mod native {
                 let record = FlatRecord::parse(black_box(&flat)).unwrap();
                 let mut sent = 0;
                 minimizer
-                    .minimize_each(record.fields(), &options, |_, _, values| {
+                    .minimize_each(record.fields(), &options, |_, _, values, _| {
                         sent += values.len()
                     })
                     .unwrap();
