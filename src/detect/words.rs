@@ -97,7 +97,8 @@ fn is_company(v: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect();
         // Short forms (SA, AG) only as written, in capitals or with a capital first.
-        let written = last.starts_with(|c: char| c.is_uppercase()) || form.len() > 3;
+        let written =
+            last.starts_with(|c: char| c.is_uppercase()) || form.len() > 3 || last.contains('.');
         if written && LEGAL_FORMS.contains(&form.as_str()) {
             return true;
         }
@@ -231,7 +232,7 @@ fn is_address(v: &str) -> bool {
         let mut i = 0;
         while i < rest.len() && capital(rest[i].trim_end_matches(['.', ','])) {
             let w = rest[i].trim_end_matches(['.', ',']).to_ascii_lowercase();
-            if UNITS.contains(&w.as_str()) && i > 0 {
+            if UNITS.contains(&w.as_str()) && i > 0 && rest.get(i + 1).is_some_and(|n| house_number(n)) {
                 break;
             }
             names += 1;
@@ -293,7 +294,7 @@ fn is_street_name(v: &str, words: &[&str]) -> bool {
 /// Endings of town names (English, German, French, Indian), lower-cased; words ending so
 /// that are common nouns (report, comfort, preview) are not among them.
 const PLACE_ENDS: &[&str] = &[
-    "town", "ville", "burgh", "borough", "bury", "mouth", "chester", "stad", "haven", "shire",
+    "town", "ville", "burgh", "borough", "brough", "bury", "mouth", "chester", "stad", "haven", "shire",
     "furt", "bourg", "dorf", "hausen", "heim", "stadt", "stedt", "pur", "abad", "nagar", "garh",
     "ganj",
 ];
@@ -318,7 +319,7 @@ const VI_UNITS: &[&str] = &[
     "tp.", "tp", "thành phố", "tỉnh", "quận", "huyện", "thị xã", "thị trấn", "phường", "xã",
 ];
 /// Indian town endings in Devanagari (-pur, -garh, -nagar, -abad, -ganj).
-const HI_PLACE_ENDS: &[&str] = &["पुर", "गढ़", "गढ़", "नगर", "बाद", "गंज"];
+const HI_PLACE_ENDS: &[&str] = &["पुर", "गढ़", "गढ़", "नगर", "बाद", "गंज"];
 const PARTICLES: &[&str] = &["de", "da", "das", "do", "dos", "du", "des", "la", "le", "d'"];
 
 fn is_region(v: &str) -> bool {
@@ -335,11 +336,11 @@ fn is_region(v: &str) -> bool {
     }
     let lower = v.to_lowercase();
     if VI_UNITS.iter().any(|u| {
-        lower
-            .strip_prefix(u)
-            .is_some_and(|r| r.starts_with(' ') && r.trim_start().starts_with(char::is_uppercase))
-    }) && words.len() <= 5
-    {
+        lower.starts_with(u)
+            && v.get(u.len()..).is_some_and(|r| {
+                r.starts_with(' ') && r.trim_start().starts_with(char::is_uppercase)
+            })
+    }) {
         return true;
     }
     if !words.iter().all(|w| {
@@ -481,6 +482,9 @@ pub(crate) fn is_cjk_occupation(v: &str) -> bool {
 
 fn is_occupation(v: &str) -> bool {
     let first = v.chars().next().unwrap_or(' ');
+    if !first.is_ascii() && is_cjk_occupation(v) {
+        return true;
+    }
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     if hangul(first) {
         let words: Vec<&str> = v.split(' ').collect();
@@ -529,6 +533,10 @@ fn is_occupation(v: &str) -> bool {
     {
         return false;
     }
+    // A sentence is not a job title, whatever its last word (`I am a teacher`).
+    if SENTENCE_OPENERS.contains(&words[0]) {
+        return false;
+    }
     let head_first = words[0].trim_end_matches(',');
     let head_last = lower
         .split(',')
@@ -542,6 +550,15 @@ fn is_occupation(v: &str) -> bool {
         || JOBS_EN.iter().any(|j| head_last.ends_with(j))
         || ends(head_last)
 }
+
+/// First words of sentences and phrases, never of a job title.
+const SENTENCE_OPENERS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "her", "their",
+    "the", "a", "an", "this", "that", "these", "there", "is", "are", "was", "please", "not",
+    "no", "need", "looking", "je", "nous", "il", "elle", "le", "la", "les", "un", "une", "eu",
+    "ele", "ela", "o", "os", "um", "uma", "ich", "wir", "er", "sie", "der", "die", "das", "ein",
+    "eine", "el", "los", "yo",
+];
 
 /// A name written in Devanagari: two or three words (`सीता मालिकजी`), no digits or marks.
 fn is_hindi_name(v: &str) -> bool {
@@ -557,7 +574,7 @@ fn is_hindi_name(v: &str) -> bool {
 const ONSETS: &[&str] = &[
     "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gr", "kl", "kn", "kr",
     "ph", "pl", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st",
-    "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh", "ng", "gn", "pn", "mn", "kh", "sv", "vl",
+    "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh", "ng", "pn", "mn", "kh", "sv", "vl",
     "dj", "ll", "sz", "cz",
 ];
 
@@ -578,4 +595,102 @@ fn is_initial_username(v: &str) -> bool {
 fn is_street_without_number(v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
     is_street_name(v, &words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(v: &str) -> Option<Kind> {
+        let mut out = Vec::new();
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        detect(v, digits, &mut out);
+        assert!(out.iter().all(|d| d.strength == Strength::Shaped));
+        out.first().map(|d| d.kind)
+    }
+
+    #[test]
+    fn readings() {
+        let table: &[(&str, Kind)] = &[
+            ("221 Baker Street", Kind::StreetAddress),
+            ("742 Evergreen Terrace Apt. 3", Kind::StreetAddress),
+            ("Flat 3\nKing Road", Kind::StreetAddress),
+            ("8, rue de la Paix", Kind::StreetAddress),
+            ("Rua Augusta, 1500", Kind::StreetAddress),
+            ("avenue des Champs", Kind::StreetAddress),
+            ("Königsallee 12", Kind::StreetAddress),
+            ("Hauptstr. 5a", Kind::StreetAddress),
+            ("Số 12 Phố Huế", Kind::StreetAddress),
+            ("서울특별시 종로구 세종대로 175", Kind::StreetAddress),
+            ("12 राम नगर", Kind::StreetAddress),
+            ("Georgetown", Kind::RegionName),
+            ("Middlesbrough", Kind::RegionName),
+            ("Edinburgh", Kind::RegionName),
+            ("North Berwick", Kind::RegionName),
+            ("Frankfurt am Main", Kind::RegionName),
+            ("Aix-les-Bains", Kind::RegionName),
+            ("Rio Grande do Sul", Kind::RegionName),
+            ("Tỉnh Nghệ An", Kind::RegionName),
+            ("성남시 분당구", Kind::RegionName),
+            ("जयपुर", Kind::RegionName),
+            ("Software engineer", Kind::OccupationValue),
+            ("Nurse, mental health", Kind::OccupationValue),
+            ("Journalist", Kind::OccupationValue),
+            ("Elektriker", Kind::OccupationValue),
+            ("infirmier de bloc", Kind::OccupationValue),
+            ("Engenheiro civil", Kind::OccupationValue),
+            ("Giáo viên", Kind::OccupationValue),
+            ("간호사", Kind::OccupationValue),
+            ("소프트웨어 개발자", Kind::OccupationValue),
+            ("デザイナー", Kind::OccupationValue),
+            ("Acme Ltd", Kind::NotPersonal),
+            ("Dupont et Fils", Kind::NotPersonal),
+            ("Smith, Jones and Brown", Kind::NotPersonal),
+            ("株式会社山田", Kind::NotPersonal),
+            ("Công ty TNHH ABC", Kind::NotPersonal),
+            ("₹1,250.00", Kind::NotPersonal),
+            ("12,50\u{A0}€", Kind::NotPersonal),
+            ("jdoe", Kind::UsernameValue),
+            ("mwang", Kind::UsernameValue),
+            ("राहुल शर्मा", Kind::PersonName),
+        ];
+        for &(v, k) in table {
+            assert_eq!(kind(v), Some(k), "{v}");
+        }
+    }
+
+    #[test]
+    fn prose_and_plain_words_are_not_read() {
+        for v in [
+            "I am a teacher",
+            "Please call me at 5 Main",
+            "Phone number",
+            "Bank transfer",
+            "Prefer not to answer",
+            "Report",
+            "Support",
+            "Preview",
+            "Comfort",
+            "Oliveira",
+            "Charpentier",
+            "html",
+            "xml",
+            "nginx",
+            "street",
+            "3 apples",
+            "We have 2 dogs",
+            "New",
+            "Christian",
+            "Restaurant",
+            "会员",
+            "加工",
+            "男士",
+            "김영수",
+            "병원",
+            "Jean-Luc",
+            "Monday",
+        ] {
+            assert_eq!(kind(v), None, "{v}");
+        }
+    }
 }
