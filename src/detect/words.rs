@@ -17,7 +17,19 @@ use super::{push, Detection, Kind, Strength};
 
 /// Adds the word-grammar reading of the whole value `v` (trimmed) to `out`.
 pub(crate) fn detect(v: &str, digits: usize, out: &mut Vec<Detection>) {
-    if v.len() > 160 || v.contains(['@', '?', '!', ':', ';']) {
+    if v.len() > 160 {
+        return;
+    }
+    // Chinese and Japanese text opening with a Han character: `lexical` read what it could;
+    // only a Japanese company form (…会社) is left to find here.
+    let first = v.chars().next().unwrap_or(' ');
+    if matches!(first, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') {
+        if v.contains("会社") && COMPANY_MARKS.iter().any(|m| v.contains(m)) {
+            push(out, Kind::NotPersonal, Strength::Shaped);
+        }
+        return;
+    }
+    if v.contains(['@', '?', '!', ':', ';', '，', '。', '？', '！']) {
         return;
     }
     let kind = if is_price(v, digits) || is_company(v) {
