@@ -199,10 +199,10 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
         return shaped(out, Kind::OccupationValue);
     }
     // Japanese place names join their parts with ヶ / ケ / ノ (青ヶ島村, 鎌ケ谷市).
-    if chars
-        .iter()
-        .all(|&c| is_han(c) || matches!(c, 'ヶ' | 'ケ' | 'ノ' | 'の'))
-        && han < chars.len()
+    if han < chars.len()
+        && chars
+            .iter()
+            .all(|&c| is_han(c) || matches!(c, 'ヶ' | 'ケ' | 'ノ' | 'の'))
         && is_region(v, &chars)
     {
         return shaped(out, Kind::CnRegion);

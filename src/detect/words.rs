@@ -100,6 +100,9 @@ fn is_company(v: &str) -> bool {
     if !v.is_ascii() && COMPANY_MARKS.iter().any(|m| v.contains(m)) {
         return true;
     }
+    if !v.contains([' ', '-']) {
+        return false;
+    }
     let words: Vec<&str> = v.split_whitespace().collect();
     if words.len() >= 2 {
         let last = words[words.len() - 1];
@@ -335,6 +338,14 @@ const HI_PLACE_ENDS: &[&str] = &["पुर", "गढ़", "गढ़", "नगर"
 const PARTICLES: &[&str] = &["de", "da", "das", "do", "dos", "du", "des", "la", "le", "d'"];
 
 fn is_region(v: &str) -> bool {
+    // One Latin-script word is a place only when capitalised and made of letters.
+    if v.is_ascii()
+        && !v.contains(' ')
+        && (!v.starts_with(|c: char| c.is_ascii_uppercase())
+            || !v.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-'))
+    {
+        return false;
+    }
     let words: Vec<&str> = v.split_whitespace().collect();
     if words.is_empty() || words.len() > 5 {
         return false;
@@ -477,6 +488,13 @@ const KO_NOT_JOBS: &[&str] = &[
 
 /// CJK occupation: `数学研究员`, `攝影師`, `综合门诊/全科医生`, `和紙職人`, `ゲームクリエイター`.
 pub(crate) fn is_cjk_occupation(v: &str) -> bool {
+    // The last character of every ending below: most values are rejected on it.
+    if !v.ends_with([
+        '师', '師', '员', '員', '工', '理', '管', '生', '士', '人', '官', '者', 'ー', 'ア', 'ト',
+        'ン', 'フ', 'チ', 'ス',
+    ]) {
+        return false;
+    }
     let last = v.rsplit(['/', '／', '・']).next().unwrap_or(v);
     let n = last.chars().count();
     if !(2..=12).contains(&n) || v.chars().count() > 20 {
@@ -508,7 +526,10 @@ fn is_occupation(v: &str) -> bool {
             && !KO_NOT_JOBS.iter().any(|e| last.ends_with(e))
             && (words.len() >= 2 || (last.chars().count() >= 3 && !super::names::is_name(v)));
     }
-    if !first.is_alphabetic() || v.len() > 100 {
+    if !first.is_alphabetic()
+        || v.len() > 100
+        || (v.is_ascii() && !v.contains(' ') && !v.bytes().all(|c| c.is_ascii_alphabetic()))
+    {
         return false;
     }
     let lower = v.to_lowercase();
@@ -605,6 +626,9 @@ fn is_initial_username(v: &str) -> bool {
 
 /// A street named without a number (`chemin de Laroche`, `Pátio Casa Grande`).
 fn is_street_without_number(v: &str) -> bool {
+    if !v.contains(' ') {
+        return false;
+    }
     let words: Vec<&str> = v.split_whitespace().collect();
     is_street_name(v, &words)
 }
