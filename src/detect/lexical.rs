@@ -121,16 +121,18 @@ const GRADE_WORDS: &[&str] = &[
     "学前班",
 ];
 /// Administrative divisions (GB/T 2260 levels) that open an address.
-const ADMIN_MARKERS: &[char] = &['省', '市', '区', '县', '旗', '州', '盟', '镇', '乡'];
+const ADMIN_MARKERS: &[char] = &[
+    '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '區', '縣', '鎮', '鄉',
+];
 /// Street-level parts of an address: single characters, then words (checked only if no
 /// single character matched: a char test is much cheaper than a substring search).
 const STREET_CHARS: &[char] = &[
-    '路', '街', '道', '巷', '弄', '里', '号', '栋', '幢', '室', '楼', '村', '组', '苑',
+    '路', '街', '道', '巷', '弄', '里', '号', '栋', '幢', '室', '楼', '村', '组', '苑', '號', '樓',
 ];
 const STREET_WORDS: &[&str] = &["胡同", "单元", "小区", "花园", "公寓", "大厦"];
 const ROAD_CHARS: &[char] = &['路', '街', '巷', '弄'];
 const ROAD_WORDS: &[&str] = &["大道", "胡同"];
-const NUMBER_CHARS: &[char] = &['号', '栋', '幢', '室', '楼'];
+const NUMBER_CHARS: &[char] = &['号', '栋', '幢', '室', '楼', '號', '棟', '樓', '座'];
 const NUMBER_WORDS: &[&str] = &["单元"];
 
 fn has_marker(v: &str, chars: &[char], single: &[char], words: &[&str]) -> bool {
@@ -151,6 +153,12 @@ const REGION_SUFFIXES: &[&str] = &[
     "旗",
     "盟",
     "州",
+    "縣",
+    "區",
+    "鎮",
+    "鄉",
+    "村",
+    "町",
 ];
 /// Two-character words that begin with a surname but are not names.
 const NOT_NAMES: &[&str] = &[
@@ -191,6 +199,18 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     if is_address(v, &chars, han) {
         return shaped(out, Kind::CnAddress);
     }
+    if super::words::is_cjk_occupation(v) {
+        return shaped(out, Kind::OccupationValue);
+    }
+    // Japanese place names join their parts with ヶ / ケ / ノ (青ヶ島村, 鎌ケ谷市).
+    if han < chars.len()
+        && chars
+            .iter()
+            .all(|&c| is_han(c) || matches!(c, 'ヶ' | 'ケ' | 'ノ' | 'の'))
+        && is_region(v, &chars)
+    {
+        return shaped(out, Kind::CnRegion);
+    }
     if han == chars.len() {
         if is_region(v, &chars) {
             return shaped(out, Kind::CnRegion);
@@ -223,7 +243,7 @@ fn is_school(v: &str, chars: &[char]) -> bool {
 }
 
 fn is_address(v: &str, chars: &[char], han: usize) -> bool {
-    if chars.len() < 6 || han * 2 < chars.len() {
+    if chars.len() < 4 || han * 2 < chars.len() {
         return false;
     }
     let has_admin = chars.iter().any(|c| ADMIN_MARKERS.contains(c));
@@ -233,7 +253,8 @@ fn is_address(v: &str, chars: &[char], han: usize) -> bool {
     // An admin division alone is a region ("北京市海淀区"); it takes a street part to be an address.
     let street_after_admin =
         has_admin && has_street && !REGION_SUFFIXES.iter().any(|s| v.ends_with(s));
-    street_after_admin || has_road_and_number
+    // A road and a number need no division: `平和街41號`, `鲁路m座`; the rest, six characters.
+    (street_after_admin && chars.len() >= 6) || has_road_and_number
 }
 
 fn is_region(v: &str, chars: &[char]) -> bool {

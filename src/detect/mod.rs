@@ -48,6 +48,7 @@ pub mod shapes;
 pub mod travel_doc;
 pub mod uscc;
 pub mod vehicle;
+mod words;
 
 use crate::taxonomy::Category;
 
@@ -506,6 +507,10 @@ pub fn detect_value_into(value: &str, out: &mut Vec<Detection>) {
     }
     if p.non_ascii || p.letters > 0 {
         lexical::detect(v, out);
+    }
+    // Word grammars (addresses, places, jobs, companies, prices) for what nothing else read.
+    if out.is_empty() && p.len <= 160 && (p.non_ascii || p.letters > 2) {
+        words::detect(v, p.digits, out);
     }
     if out.is_empty() && p.digits == 0 && (p.non_ascii || p.letters > 2) {
         names::detect(v, out);

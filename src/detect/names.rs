@@ -112,10 +112,12 @@ pub fn is_name(v: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     // Titles before a name and degrees after it (Dr, Prof., Mme, Herr, B.Sc., Jr.).
+    let mut titled = false;
     while words.len() > 2
         && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
     {
         words.remove(0);
+        titled = true;
     }
     while words.len() > 2
         && words[words.len() - 1].contains('.')
@@ -141,6 +143,10 @@ pub fn is_name(v: &str) -> bool {
         .all(|(i, w)| capitalised(w) || (i > 0 && i + 1 < words.len() && particle(i)));
     if !shaped || particle(words.len() - 1) {
         return false;
+    }
+    // A title before capitalised words (`Prof. Klaudia Wagenknecht`) makes them a name.
+    if titled && words.len() <= 4 {
+        return true;
     }
     // Vietnamese: the family name comes first (or last, as Western forms put it, then with
     // the diacritics that mark the name as Vietnamese somewhere in it).

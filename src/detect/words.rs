@@ -1,0 +1,732 @@
+//! Values read by their grammar in words, beyond Chinese (Chinese is `lexical`): street
+//! addresses of several countries (`9298 Miller Skyway`, `4, rue Legendre`, `Casparstraße 529`,
+//! `Rua X, 45`, `Số 6 Ngõ 90 Phố …`, `인천광역시 성북구 백제고분로 685`, `1079 रजनी लोबो`), places
+//! (`Lewisborough`, `New Lauraview`, `Laroche-les-Bains`, `Mühldorf am Inn`, `TP. Cần Thơ`,
+//! `수원시 영통구`, `भागलपुर`), occupations (`Data scientist`, `chef de mission`, `Analista de
+//! compliance`, `Friseur`, `Nhân viên kinh doanh`, `여행 사무원`), user names made of an initial
+//! and a family name (`rsmith`), Hindi names, and what is not about a person: company names
+//! (`Fields Ltd`, `Reynolds, Finch and Richardson`, `合同会社清水建設`, `(주) 마루네트웍스`,
+//! `… Công ty TNHH`) and prices in any currency (`₫3.14`, `67,35 €`).
+//!
+//! Every reading is [`Strength::Shaped`]: it decides a field only when its name and label say
+//! nothing. Each rule needs a grammatical marker (a street-type word, a house number, a job
+//! head word, a place suffix, a company form), so a bare word or a sentence is not read.
+//! Called only for values no other detector read, after a one-pass gate in `detect_value`.
+
+use super::{push, Detection, Kind, Strength};
+
+/// Adds the word-grammar reading of the whole value `v` (trimmed) to `out`.
+pub(crate) fn detect(v: &str, digits: usize, out: &mut Vec<Detection>) {
+    if v.len() > 160 {
+        return;
+    }
+    // Chinese and Japanese text opening with a Han character: `lexical` read what it could;
+    // only a Japanese company form (…会社) is left to find here.
+    let first = v.chars().next().unwrap_or(' ');
+    if matches!(first, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') {
+        if v.contains("会社") && COMPANY_MARKS.iter().any(|m| v.contains(m)) {
+            push(out, Kind::NotPersonal, Strength::Shaped);
+        }
+        return;
+    }
+    if v.contains(['@', '?', '!', ':', ';', '，', '。', '？', '！']) {
+        return;
+    }
+    let kind = if is_price(v, digits) || is_company(v) {
+        Kind::NotPersonal
+    } else if digits > 0 {
+        if !is_address(v) {
+            return;
+        }
+        Kind::StreetAddress
+    } else if is_street_without_number(v) {
+        Kind::StreetAddress
+    } else if is_region(v) {
+        Kind::RegionName
+    } else if is_occupation(v) {
+        Kind::OccupationValue
+    } else if is_hindi_name(v) {
+        Kind::PersonName
+    } else if is_initial_username(v) {
+        Kind::UsernameValue
+    } else {
+        return;
+    };
+    push(out, kind, Strength::Shaped);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prices and companies.
+
+const CURRENCY: &[&str] = &["R$", "US$", "$", "€", "£", "¥", "₫", "₹", "₩", "₽", "₺", "₱", "฿"];
+
+/// A number with a currency sign before or after it (`₫3.14`, `67,35 €`, `R$ 1.204,84`).
+fn is_price(v: &str, digits: usize) -> bool {
+    if digits == 0 || v.len() > 32 {
+        return false;
+    }
+    let number = |s: &str| {
+        let s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{202F}');
+        s.starts_with(|c: char| c.is_ascii_digit())
+            && s.ends_with(|c: char| c.is_ascii_digit())
+            && s.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\'')
+            })
+    };
+    CURRENCY.iter().any(|c| {
+        v.strip_prefix(c).is_some_and(number) || v.strip_suffix(c).is_some_and(number)
+    })
+}
+
+/// Legal forms written after a company's name (lower-cased, dots removed).
+const LEGAL_FORMS: &[&str] = &[
+    "ltd", "inc", "llc", "plc", "corp", "gmbh", "ag", "kg", "kgaa", "ohg", "se", "sa", "sarl",
+    "sas", "sasu", "eurl", "ltda", "eg", "bv", "nv", "oy", "ab", "spa", "srl", "pty", "llp",
+    "lp", "sl", "slu", "eireli", "mei", "tnhh", "jsc", "pvt", "limited", "incorporated",
+    "company", "gbr", "ug",
+];
+/// Words closing a firm's name (`e Filhos`, `& Co.`, `and Sons`).
+const FIRM_TAILS: &[&str] = &[
+    "filhos", "fils", "hijos", "söhne", "sons", "co", "cie", "partners", "associates",
+    "asociados", "associados", "irmãos", "hermanos", "frères", "brothers",
+];
+/// Company forms in CJK and Korean and Vietnamese, anywhere in the value.
+const COMPANY_MARKS: &[&str] = &[
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "주식회사", "유한회사", "(주)",
+    "(유)", "㈜", "Công ty", "công ty", "CÔNG TY", "Tập Đoàn", "Tập đoàn", "TNHH",
+];
+
+fn is_company(v: &str) -> bool {
+    if !v.is_ascii() && COMPANY_MARKS.iter().any(|m| v.contains(m)) {
+        return true;
+    }
+    if !v.contains([' ', '-']) {
+        return false;
+    }
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if words.len() >= 2 {
+        let last = words[words.len() - 1];
+        let form: String = last
+            .chars()
+            .filter(|&c| c != '.')
+            .flat_map(char::to_lowercase)
+            .collect();
+        // Short forms (SA, AG) only as written, in capitals or with a capital first.
+        let written =
+            last.starts_with(|c: char| c.is_uppercase()) || form.len() > 3 || last.contains('.');
+        if written && LEGAL_FORMS.contains(&form.as_str()) {
+            return true;
+        }
+        let before = words[words.len() - 2];
+        if matches!(before, "e" | "et" | "y" | "and" | "&" | "und" | "và")
+            && FIRM_TAILS.contains(&form.as_str())
+        {
+            return true;
+        }
+    }
+    // `Reynolds, Finch and Richardson`, `दास, चटर्जी and मित्रा`: names listed as a firm.
+    if let Some((first, rest)) = v.split_once(", ") {
+        let joined = [" and ", " e ", " et ", " und ", " y ", " & ", " và "]
+            .iter()
+            .find_map(|j| rest.split_once(j));
+        if let Some((second, third)) = joined {
+            let name = |w: &str| {
+                !w.is_empty()
+                    && !w.contains(' ')
+                    && w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+            };
+            return name(first) && name(second) && name(third);
+        }
+    }
+    // `दास-थापा`: two family names joined, in a script without capitals (the Latin-script
+    // `Whitaker-Pham` is a code-like value to the classifier already).
+    if let Some((a, b)) = v.split_once('-') {
+        let indic = |w: &str| {
+            w.chars().count() >= 2 && w.chars().all(|c| ('\u{0900}'..='\u{0DFF}').contains(&c))
+        };
+        return indic(a) && indic(b);
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Street addresses.
+
+/// Street-type words that open a street's name (French, Portuguese, Spanish, Italian).
+const STREET_FIRST: &[&str] = &[
+    "rue", "avenue", "boulevard", "bd", "chemin", "allée", "impasse", "quai", "route", "cours",
+    "rua", "avenida", "av", "travessa", "alameda", "praça", "estrada", "rodovia", "largo",
+    "chácara", "pátio", "recanto", "setor", "trecho", "vale", "quadra", "conjunto",
+    "condomínio", "fazenda", "sítio", "vila", "viela", "vereda", "ladeira", "esplanada",
+    "calle", "camino", "paseo", "carrera", "via", "viale", "piazza", "corso",
+];
+/// Street-type endings of German and Dutch street names (`Casparstraße`, `Fischerstr.`).
+const STREET_LAST_DE: &[&str] = &[
+    "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+    "chaussee", "pfad", "steig", "markt", "straat", "laan", "gracht",
+];
+/// English street-type words and unit words.
+const STREET_EN: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "way", "court",
+    "ct", "place", "pl", "terrace", "square", "close", "crescent", "gardens", "boulevard",
+    "blvd", "parkway", "highway", "hwy", "row", "walk", "hill", "park", "grove", "mews",
+];
+const UNITS: &[&str] = &["flat", "studio", "apartment", "apt", "unit", "suite", "room"];
+/// Vietnamese street words (`Đường`, `Phố`, `Hẻm`, `Ngõ`, …), lower-cased.
+const VI_STREET: &[&str] = &[
+    "đường", "phố", "hẻm", "ngõ", "ngách", "kiệt", "khóm", "tổ", "ấp", "số",
+];
+
+/// A house number: digits, maybe a letter or `/n`, `-n` after (`12`, `48Z`, `6/3`, `42-88`).
+fn house_number(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let d = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=5).contains(&d) {
+        return false;
+    }
+    let rest = &w[d..];
+    rest.is_empty()
+        || (rest.len() == 1 && rest.as_bytes()[0].is_ascii_alphabetic())
+        || (rest.len() >= 2
+            && matches!(rest.as_bytes()[0], b'/' | b'-')
+            && rest[1..].len() <= 5
+            && rest[1..].bytes().all(|c| c.is_ascii_digit()))
+}
+
+fn capital(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_alphabetic)
+}
+
+fn is_address(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if !(2..=12).contains(&words.len()) {
+        return false;
+    }
+    let first = words[0];
+    let lower0 = first.trim_end_matches(',').to_lowercase();
+    // `Flat 44\nRyan Drive`, `Studio 48Z, Nelson Locks`.
+    if UNITS.contains(&lower0.as_str()) && words.len() >= 3 && house_number(words[1]) {
+        return words[2..].iter().all(|w| capital(w.trim_end_matches(',')));
+    }
+    // Vietnamese: `Số 11 Hoàng Diệu`, `4 Hẻm 17 Đường 99`, `Số 6 Ngõ 90 Phố Phan Văn Trị`.
+    if !v.is_ascii() {
+        let vi_words = words
+            .iter()
+            .filter(|w| VI_STREET.contains(&w.to_lowercase().as_str()))
+            .count();
+        if vi_words >= 1
+            && (lower0 == "số" || house_number(first))
+            && words.iter().any(|w| house_number(w))
+        {
+            return true;
+        }
+        // Korean: `인천광역시 성북구 백제고분로 685` (a city or province, then a street and number).
+        let hangul = |w: &str| w.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        if words.len() >= 3 && hangul(first) && (first.ends_with('시') || first.ends_with('도'))
+        {
+            return words.iter().skip(2).any(|w| {
+                w.bytes().any(|c| c.is_ascii_digit())
+                    && (house_number(w) || w.starts_with("지하") || w.ends_with(['가', '로', '길']))
+            });
+        }
+    }
+    if house_number(first) {
+        let rest = &words[1..];
+        let next = rest[0].to_lowercase();
+        // `41, avenue de Rodrigues`, `4, rue Legendre`.
+        if STREET_FIRST.contains(&next.as_str()) && rest.len() >= 2 {
+            return true;
+        }
+        // `1079 रजनी लोबो`: a house number and the house's name or owner, in Devanagari.
+        let indic = |w: &str| w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+        if rest.iter().all(|w| indic(w)) {
+            return rest.len() <= 4;
+        }
+        // `9298 Miller Skyway`, `16105 Michael Burg Apt. 875`, `57 Jennifer Spurs`.
+        let mut names: usize = 0;
+        let mut i = 0;
+        while i < rest.len() && capital(rest[i].trim_end_matches(['.', ','])) {
+            let w = rest[i].trim_end_matches(['.', ',']).to_ascii_lowercase();
+            if UNITS.contains(&w.as_str()) && i > 0 && rest.get(i + 1).is_some_and(|n| house_number(n)) {
+                break;
+            }
+            names += 1;
+            i += 1;
+        }
+        let unit_tail = match &rest[i..] {
+            [] => true,
+            [u, n] => {
+                UNITS.contains(&u.trim_end_matches('.').to_ascii_lowercase().as_str())
+                    && house_number(n)
+            }
+            _ => false,
+        };
+        let street_word = rest
+            .get(names.saturating_sub(1))
+            .is_some_and(|w| STREET_EN.contains(&w.to_ascii_lowercase().as_str()));
+        return unit_tail && (names >= 2 || (names == 1 && street_word)) && names <= 4;
+    }
+    // `Casparstraße 529`, `Ditmar-Ackermann-Straße 49`, `Fischerstr. 7601`.
+    if let [street @ .., number] = words.as_slice() {
+        if house_number(number) && !street.is_empty() && street.len() <= 4 {
+            let s = street[street.len() - 1].to_lowercase();
+            if STREET_LAST_DE.iter().any(|t| s.ends_with(t))
+                && street[0].starts_with(|c: char| c.is_uppercase())
+            {
+                return true;
+            }
+        }
+    }
+    // `Rua X, 45`, `Chácara Abreu, 99`, `Recanto Davi Lucas Rezende, 67`.
+    if STREET_FIRST.contains(&lower0.as_str()) && first.starts_with(|c: char| c.is_uppercase()) {
+        if let Some((_, n)) = v.rsplit_once(", ") {
+            return house_number(n) || n.starts_with("nº") || n.starts_with("n°");
+        }
+    }
+    false
+}
+
+/// A street named without a number: `chemin de Laroche`, `Pátio Casa Grande`.
+fn is_street_name(v: &str, words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    words.len() >= 2
+        && words.len() <= 6
+        && STREET_FIRST.contains(&lower.as_str())
+        && !["vale", "via", "vila", "av", "bd", "cours", "route"].contains(&lower.as_str())
+        && words[1..]
+            .iter()
+            .all(|w| capital(w) || PARTICLES.contains(w))
+        && words[1..].iter().any(|w| capital(w))
+        && !v.contains(',')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places.
+
+/// Endings of town names (English, German, French, Indian), lower-cased; words ending so
+/// that are common nouns (report, comfort, preview) are not among them.
+const PLACE_ENDS: &[&str] = &[
+    "town", "ville", "burgh", "borough", "brough", "bury", "mouth", "chester", "stad", "haven", "shire",
+    "furt", "bourg", "dorf", "hausen", "heim", "stadt", "stedt", "pur", "abad", "nagar", "garh",
+    "ganj",
+];
+/// Words that open a town's name (`New Lauraview`, `Lake Vincentfort`), lower-cased.
+const PLACE_OPENERS: &[&str] = &[
+    "north", "south", "east", "west", "new", "lake", "port", "fort", "mount", "saint", "st.",
+    "san", "santa", "são", "los", "las", "el", "bad", "sankt", "upper", "lower", "great",
+    "little", "old",
+];
+/// Joints inside a town's name (`Mühldorf am Inn`, `Newcastle upon Tyne`).
+const PLACE_JOINTS: &[&str] = &["am", "an", "im", "bei", "upon", "on", "sur", "lès"];
+const PLACE_HYPHENS: &[&str] = &[
+    "-les-", "-lès-", "-sur-", "-sous-", "-en-", "-aux-", "-le-", "-upon-", "-on-",
+];
+/// Brazilian town-name tails (`… das Pedras`, `… do Sul`).
+const PLACE_TAILS_PT: &[&str] = &[
+    " do sul", " do norte", " do oeste", " d'oeste", " do leste", " da serra", " das pedras",
+    " do campo", " da mata", " das flores", " da praia", " de minas", " do rio", " da bahia",
+];
+/// Vietnamese administrative units opening a place name.
+const VI_UNITS: &[&str] = &[
+    "tp.", "tp", "thành phố", "tỉnh", "quận", "huyện", "thị xã", "thị trấn", "phường", "xã",
+];
+/// Indian town endings in Devanagari (-pur, -garh, -nagar, -abad, -ganj).
+const HI_PLACE_ENDS: &[&str] = &["पुर", "गढ़", "गढ़", "नगर", "बाद", "गंज"];
+const PARTICLES: &[&str] = &["de", "da", "das", "do", "dos", "du", "des", "la", "le", "d'"];
+
+fn is_region(v: &str) -> bool {
+    // One Latin-script word is a place only when capitalised and made of letters.
+    if v.is_ascii()
+        && !v.contains(' ')
+        && (!v.starts_with(|c: char| c.is_ascii_uppercase())
+            || !v.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-'))
+    {
+        return false;
+    }
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    // Korean: `수원시 영통구` (a city, then its district).
+    if words.len() >= 2 && words.iter().all(|w| super::names::is_korean_region(w)) {
+        return true;
+    }
+    if !v.is_ascii() && words.len() == 1 && HI_PLACE_ENDS.iter().any(|e| v.ends_with(e)) {
+        return v.chars().count() >= 4;
+    }
+    let lower = v.to_lowercase();
+    if VI_UNITS.iter().any(|u| {
+        lower.starts_with(u)
+            && v.get(u.len()..).is_some_and(|r| {
+                r.starts_with(' ') && r.trim_start().starts_with(char::is_uppercase)
+            })
+    }) {
+        return true;
+    }
+    if !words.iter().all(|w| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+    }) || !words[0].starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    if words.len() == 1 {
+        let w = lower.as_str();
+        return (w.len() >= 7 && PLACE_ENDS.iter().any(|e| w.ends_with(e)))
+            || (PLACE_HYPHENS.iter().any(|h| w.contains(h)) && w.len() >= 8)
+            || ((w.starts_with("saint-") || w.starts_with("sainte-")) && w.len() >= 9);
+    }
+    let lw: Vec<&str> = lower.split_whitespace().collect();
+    if PLACE_OPENERS.contains(&lw[0]) && words[1..].iter().all(|w| capital(w)) {
+        return words.len() <= 3;
+    }
+    if words.len() == 3 && PLACE_JOINTS.contains(&words[1]) && capital(words[0]) && capital(words[2])
+    {
+        return true;
+    }
+    PLACE_TAILS_PT.iter().any(|t| lower.ends_with(t))
+        && words.iter().all(|w| capital(w) || PARTICLES.contains(w))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Occupations.
+
+/// Head words of English job titles (the last word: `Data scientist`, `Estate agent`),
+/// matched as endings, so `developer` also covers `games developer` and `software developer`.
+const JOBS_EN: &[&str] = &[
+    "officer", "manager", "engineer", "teacher", "developer", "designer", "worker", "writer",
+    "producer", "maker", "keeper", "trainer", "builder", "planner", "broker", "buyer",
+    "lecturer", "forwarder", "researcher", "programmer", "grapher", "farmer", "adviser",
+    "advisor", "auditor", "inspector", "director", "editor", "operator", "administrator",
+    "curator", "coordinator", "instructor", "surveyor", "tutor", "counsellor", "counselor",
+    "controller", "player", "dancer", "singer", "painter", "driver", "cleaner", "labourer",
+    "carpenter", "plumber", "gardener", "banker", "lawyer", "minister", "dealer", "leader",
+    "supervisor", "doctor", "professor", "examiner", "underwriter", "assessor", "accountant",
+    "assistant", "consultant", "attendant", "agent", "executive", "architect", "surgeon",
+    "nurse", "clerk", "chef", "cook", "pilot", "actuary", "secretary", "midwife", "librarian",
+    "technician", "physician", "mechanic", "paramedic", "student", "sailor", "soldier",
+    "guard", "waiter", "waitress", "actor", "actress", "author", "poet", "judge", "barrister",
+    "solicitor", "trader", "merchant", "butcher", "baker", "fitter", "welder", "translator",
+    "interpreter", "investigator", "estimator", "negotiator", "practitioner", "registrar",
+    "warden", "steward", "ranger", "conservator", "restorer", "therapist", "scientist",
+    "analyst", "technologist", "specialist", "pharmacist", "dentist", "journalist", "artist",
+    "economist", "chemist", "psychologist", "hygienist", "optometrist", "psychotherapist",
+    "presenter", "reporter", "musician", "optician", "engineer", "tester", "geologist",
+    "estate manager", "caretaker", "housekeeper", "labourer", "machinist", "copywriter",
+    "illustrator", "animator", "archivist", "archaeologist", "astronomer", "biologist",
+    "broadcaster", "cartographer", "chiropodist", "choreographer", "clinician", "dietitian",
+    "ecologist", "educator", "embryologist", "ergonomist", "horticulturist", "lexicographer",
+    "magistrate", "meteorologist", "oceanographer", "osteopath", "podiatrist", "radiographer",
+    "sonographer", "toxicologist", "audiologist", "immunologist", "pathologist",
+];
+/// Head words of French, Portuguese and Spanish job titles (the first word: `chef de mission`,
+/// `Analista de compliance`), matched whole.
+const JOBS_ROMANCE: &[&str] = &[
+    "chef", "agent", "agente", "consultant", "consultante", "consultor", "consultora",
+    "médecin", "infirmier", "infirmière", "ouvrier", "ouvrière", "employé", "employée",
+    "conseiller", "conseillère", "responsable", "assistant", "assistante", "assistente",
+    "commercial", "avocat", "avocate", "boulanger", "boucher", "chauffeur", "pilote",
+    "policier", "militaire", "étudiant", "étudiante", "enseignant", "enseignante", "aide",
+    "juriste", "notaire", "huissier", "chargé", "chargée", "attaché", "attachée",
+    "gestionnaire", "secrétaire", "comptable", "architecte", "plombier", "charpentier",
+    "menuisier", "maçon", "jardinier", "cuisinier", "cuisinière", "sage-femme", "monitor",
+    "monitora", "auxiliar", "supervisor", "supervisora", "mecânico", "mecánico", "técnico",
+    "técnica", "médico", "médica", "professor", "professora", "profesor", "profesora",
+    "gerente", "operador", "operadora", "motorista", "vendedor", "vendedora", "advogado",
+    "advogada", "abogado", "abogada", "contador", "contadora", "coordenador",
+    "coordenadora", "coordinador", "diretor", "diretora", "director", "directora",
+    "administrador", "administradora", "programador", "programadora", "desenvolvedor",
+    "pedreiro", "cozinheiro", "cozinheira", "garçom", "atendente", "secretário",
+    "secretária", "farmacêutico", "farmacêutica", "arquiteto", "arquiteta", "arquitecto",
+    "estagiário", "estagiária", "policial", "bombeiro", "carpinteiro", "pintor", "pintora",
+    "montador", "ajudante", "encarregado", "encarregada", "instrutor", "inspetor", "fiscal",
+    "zelador", "porteiro", "vigilante", "costureira", "cabeleireiro", "cabeleireira",
+    "fisioterapeuta", "veterinário", "veterinária", "engenheiro", "engenheira", "ingeniero",
+    "ingeniera", "enfermeiro", "enfermeira", "enfermero", "enfermera", "maestro", "maestra",
+    "ingénieur", "ingénieure", "technicien", "technicienne", "opérateur", "opératrice",
+    "analyste", "officier", "directeur", "directrice", "professeur", "gérant", "gérante",
+    "vendeur", "vendeuse", "serveur", "serveuse", "coiffeur", "coiffeuse", "éducateur",
+    "éducatrice", "animateur", "animatrice", "rédacteur", "rédactrice", "traducteur",
+    "traductrice", "psicólogo", "psicóloga", "psychologue", "analista",
+];
+/// Endings that make a single word a job title in several languages (`Curator`, `Friseur`,
+/// `Programmierer`, `Koreanistiker`, `Chemikant`, `orthoptiste`, `décolleteur`, `Artist`).
+const JOB_ENDS: &[&str] = &[
+    "ologist", "ologe", "ologin", "ólogo", "óloga", "ician", "icien", "icienne", "ist", "iste",
+    "ista", "istin", "eur", "euse", "trice", "ierer", "iker", "ikant", "geon", "ator", "ateur",
+    "atrice", "ographer", "ograf", "ografin", "arbeiter", "meister", "techniker", "ingenieur",
+    "lehrer", "berater", "pfleger", "erzieher", "verkäufer", "fahrer",
+];
+/// CJK job endings (teacher 师, staff 员, worker 工, manager 经理, supervisor 主管, doctor 医生,
+/// qualified 士, craftsman 職人, student 校生).
+const CJK_JOB_ENDS: &[&str] = &[
+    "师", "師", "员", "員", "工", "经理", "經理", "主管", "医生", "醫生", "士", "职人", "職人",
+    "校生", "官", "技術者", "研究者", "作業者",
+];
+/// CJK words ending so that are not jobs (processing 加工, member 会员, gentleman 绅士, …).
+const CJK_NOT_JOBS: &[&str] = &[
+    "加工", "施工", "手工", "化工", "竣工", "开工", "完工", "人工", "分工", "会员", "會員",
+    "成员", "成員", "动员", "全员", "满员", "人士", "博士", "学士", "硕士", "女士", "男士",
+    "绅士", "紳士", "富士", "武士", "器官", "五官", "感官", "巴士", "的士", "卫士",
+];
+/// Japanese job titles in katakana, matched as endings (`ゲームクリエイター`).
+const KANA_JOBS: &[&str] = &[
+    "クリエイター", "ディレクター", "ライター", "デザイナー", "エンジニア", "アナウンサー",
+    "プロデューサー", "マネージャー", "マネジャー", "プログラマー", "カウンセラー",
+    "トレーナー", "オペレーター", "インストラクター", "コンサルタント", "アーティスト",
+    "スタイリスト", "カメラマン", "パイロット", "ドライバー", "アドバイザー", "アシスタント",
+    "シェフ", "コーチ", "セラピスト", "アナリスト", "スタッフ", "ナース",
+];
+/// Korean job endings (원 staff, 자 -er, 가 -ist, 사 qualified, 관 officer, 공 worker, 코치).
+const KO_JOB_ENDS: &[char] = &['원', '자', '가', '사', '관', '공', '치'];
+const KO_NOT_JOBS: &[&str] = &[
+    "병원", "학원", "공원", "회원", "회사", "남자", "여자", "가정", "국가", "도시", "부자",
+];
+
+/// CJK occupation: `数学研究员`, `攝影師`, `综合门诊/全科医生`, `和紙職人`, `ゲームクリエイター`.
+pub(crate) fn is_cjk_occupation(v: &str) -> bool {
+    // The last character of every ending below: most values are rejected on it.
+    if !v.ends_with([
+        '师', '師', '员', '員', '工', '理', '管', '生', '士', '人', '官', '者', 'ー', 'ア', 'ト',
+        'ン', 'フ', 'チ', 'ス',
+    ]) {
+        return false;
+    }
+    let last = v.rsplit(['/', '／', '・']).next().unwrap_or(v);
+    let n = last.chars().count();
+    if !(2..=12).contains(&n) || v.chars().count() > 20 {
+        return false;
+    }
+    if KANA_JOBS.iter().any(|j| last.ends_with(j)) {
+        return true;
+    }
+    let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{30FA}' | 'ー');
+    last.chars().all(cjk)
+        && CJK_JOB_ENDS.iter().any(|e| last.ends_with(e) && last.len() > e.len())
+        && !CJK_NOT_JOBS.iter().any(|e| last.ends_with(e))
+        && (n >= 3 || !last.ends_with('工'))
+}
+
+fn is_occupation(v: &str) -> bool {
+    let first = v.chars().next().unwrap_or(' ');
+    if !first.is_ascii() && is_cjk_occupation(v) {
+        return true;
+    }
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    if hangul(first) {
+        let words: Vec<&str> = v.split(' ').collect();
+        let last = words[words.len() - 1];
+        return words.len() <= 8
+            && words.iter().all(|w| !w.is_empty() && w.chars().all(hangul))
+            && last.chars().count() >= 2
+            && last.ends_with(KO_JOB_ENDS)
+            && !KO_NOT_JOBS.iter().any(|e| last.ends_with(e))
+            && (words.len() >= 2 || (last.chars().count() >= 3 && !super::names::is_name(v)));
+    }
+    if !first.is_alphabetic()
+        || v.len() > 100
+        || (v.is_ascii() && !v.contains(' ') && !v.bytes().all(|c| c.is_ascii_alphabetic()))
+    {
+        return false;
+    }
+    let lower = v.to_lowercase();
+    // Vietnamese: `Nhân viên kinh doanh`, `Kỹ sư giám sát`, `Kiến trúc sư phần mềm`.
+    if !v.is_ascii() {
+        let lw: Vec<&str> = lower.split(' ').collect();
+        let vi = v.split(' ').collect::<Vec<_>>();
+        if lw.len() >= 2
+            && (1..lw.len().min(3)).any(|i| {
+                matches!(lw[i], "viên" | "sư" | "sĩ") && !vi[i].starts_with(char::is_uppercase)
+            })
+        {
+            return true;
+        }
+    }
+    if !v.chars().all(|c| {
+        c.is_alphabetic() || matches!(c, ' ' | ',' | '/' | '(' | ')' | '\'' | '’' | '-')
+    }) {
+        return false;
+    }
+    let words: Vec<&str> = lower.split([' ', '/']).filter(|w| !w.is_empty()).collect();
+    let orig: Vec<&str> = v.split([' ', '/']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 10 || words.len() != orig.len() {
+        return false;
+    }
+    let ends = |w: &str| JOB_ENDS.iter().any(|e| w.ends_with(e) && w.len() >= e.len() + 3);
+    if words.len() == 1 {
+        return words[0].len() >= 6 && ends(words[0]);
+    }
+    // Words after the first are lower-case: a title, not a name or a place.
+    if orig[1..]
+        .iter()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return false;
+    }
+    // A sentence is not a job title, whatever its last word (`I am a teacher`).
+    if SENTENCE_OPENERS.contains(&words[0]) {
+        return false;
+    }
+    let head_first = words[0].trim_end_matches(',');
+    let head_last = lower
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .rsplit([' ', '/'])
+        .next()
+        .unwrap_or_default();
+    JOBS_ROMANCE.contains(&head_first)
+        || ends(head_first) && words.len() <= 6
+        || JOBS_EN.iter().any(|j| head_last.ends_with(j))
+        || ends(head_last)
+}
+
+/// First words of sentences and phrases, never of a job title.
+const SENTENCE_OPENERS: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "her", "their",
+    "the", "a", "an", "this", "that", "these", "there", "is", "are", "was", "please", "not",
+    "no", "need", "looking", "je", "nous", "il", "elle", "le", "la", "les", "un", "une", "eu",
+    "ele", "ela", "o", "os", "um", "uma", "ich", "wir", "er", "sie", "der", "die", "das", "ein",
+    "eine", "el", "los", "yo",
+];
+
+/// A name written in Devanagari: two or three words (`सीता मालिकजी`), no digits or marks.
+fn is_hindi_name(v: &str) -> bool {
+    let words: Vec<&str> = v.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() >= 2 && w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+        })
+        && !words.iter().any(|w| ["और", "का", "की", "के", "है", "में"].contains(w))
+}
+
+/// Two consonants that open English (and pinyin, Vietnamese) words.
+const ONSETS: &[&str] = &[
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gr", "kl", "kn", "kr",
+    "ph", "pl", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st",
+    "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh", "ng", "pn", "mn", "kh", "sv", "vl",
+    "dj", "ll", "sz", "cz",
+];
+
+/// A user name made of an initial and a family name (`rsmith`, `nchou`, `wwatanabe`): two
+/// consonants no word opens with, then letters with a vowel.
+fn is_initial_username(v: &str) -> bool {
+    let b = v.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    (4..=16).contains(&b.len())
+        && b.iter().all(u8::is_ascii_lowercase)
+        && !vowel(b[0])
+        && !vowel(b[1])
+        && !ONSETS.iter().any(|o| b.starts_with(o.as_bytes()))
+        && b[2..].iter().any(|&c| vowel(c))
+}
+
+/// A street named without a number (`chemin de Laroche`, `Pátio Casa Grande`).
+fn is_street_without_number(v: &str) -> bool {
+    if !v.contains(' ') {
+        return false;
+    }
+    let words: Vec<&str> = v.split_whitespace().collect();
+    is_street_name(v, &words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(v: &str) -> Option<Kind> {
+        let mut out = Vec::new();
+        let digits = v.bytes().filter(u8::is_ascii_digit).count();
+        detect(v, digits, &mut out);
+        assert!(out.iter().all(|d| d.strength == Strength::Shaped));
+        out.first().map(|d| d.kind)
+    }
+
+    #[test]
+    fn readings() {
+        let table: &[(&str, Kind)] = &[
+            ("221 Baker Street", Kind::StreetAddress),
+            ("742 Evergreen Terrace Apt. 3", Kind::StreetAddress),
+            ("Flat 3\nKing Road", Kind::StreetAddress),
+            ("8, rue de la Paix", Kind::StreetAddress),
+            ("Rua Augusta, 1500", Kind::StreetAddress),
+            ("avenue des Champs", Kind::StreetAddress),
+            ("Königsallee 12", Kind::StreetAddress),
+            ("Hauptstr. 5a", Kind::StreetAddress),
+            ("Số 12 Phố Huế", Kind::StreetAddress),
+            ("서울특별시 종로구 세종대로 175", Kind::StreetAddress),
+            ("12 राम नगर", Kind::StreetAddress),
+            ("Georgetown", Kind::RegionName),
+            ("Middlesbrough", Kind::RegionName),
+            ("Edinburgh", Kind::RegionName),
+            ("North Berwick", Kind::RegionName),
+            ("Frankfurt am Main", Kind::RegionName),
+            ("Aix-les-Bains", Kind::RegionName),
+            ("Rio Grande do Sul", Kind::RegionName),
+            ("Tỉnh Nghệ An", Kind::RegionName),
+            ("성남시 분당구", Kind::RegionName),
+            ("जयपुर", Kind::RegionName),
+            ("Software engineer", Kind::OccupationValue),
+            ("Nurse, mental health", Kind::OccupationValue),
+            ("Journalist", Kind::OccupationValue),
+            ("Elektriker", Kind::OccupationValue),
+            ("infirmier de bloc", Kind::OccupationValue),
+            ("Engenheiro civil", Kind::OccupationValue),
+            ("Giáo viên", Kind::OccupationValue),
+            ("간호사", Kind::OccupationValue),
+            ("소프트웨어 개발자", Kind::OccupationValue),
+            ("デザイナー", Kind::OccupationValue),
+            ("Acme Ltd", Kind::NotPersonal),
+            ("Dupont et Fils", Kind::NotPersonal),
+            ("Smith, Jones and Brown", Kind::NotPersonal),
+            ("株式会社山田", Kind::NotPersonal),
+            ("Công ty TNHH ABC", Kind::NotPersonal),
+            ("₹1,250.00", Kind::NotPersonal),
+            ("12,50\u{A0}€", Kind::NotPersonal),
+            ("jdoe", Kind::UsernameValue),
+            ("mwang", Kind::UsernameValue),
+            ("राहुल शर्मा", Kind::PersonName),
+        ];
+        for &(v, k) in table {
+            assert_eq!(kind(v), Some(k), "{v}");
+        }
+    }
+
+    #[test]
+    fn prose_and_plain_words_are_not_read() {
+        for v in [
+            "I am a teacher",
+            "Please call me at 5 Main",
+            "Phone number",
+            "Bank transfer",
+            "Prefer not to answer",
+            "Report",
+            "Support",
+            "Preview",
+            "Comfort",
+            "Oliveira",
+            "Charpentier",
+            "html",
+            "xml",
+            "nginx",
+            "street",
+            "3 apples",
+            "We have 2 dogs",
+            "New",
+            "Christian",
+            "Restaurant",
+            "会员",
+            "加工",
+            "男士",
+            "김영수",
+            "병원",
+            "Jean-Luc",
+            "Monday",
+        ] {
+            assert_eq!(kind(v), None, "{v}");
+        }
+    }
+}
