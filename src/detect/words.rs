@@ -58,7 +58,9 @@ pub(crate) fn detect(v: &str, digits: usize, out: &mut Vec<Detection>) {
 // ---------------------------------------------------------------------------------------------
 // Prices and companies.
 
-const CURRENCY: &[&str] = &["R$", "US$", "$", "€", "£", "¥", "₫", "₹", "₩", "₽", "₺", "₱", "฿"];
+const CURRENCY: &[&str] = &[
+    "R$", "US$", "$", "€", "£", "¥", "₫", "₹", "₩", "₽", "₺", "₱", "฿",
+];
 
 /// A number with a currency sign before or after it (`₫3.14`, `67,35 €`, `R$ 1.204,84`).
 fn is_price(v: &str, digits: usize) -> bool {
@@ -73,27 +75,89 @@ fn is_price(v: &str, digits: usize) -> bool {
                 c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{A0}' | '\u{202F}' | '\'')
             })
     };
-    CURRENCY.iter().any(|c| {
-        v.strip_prefix(c).is_some_and(number) || v.strip_suffix(c).is_some_and(number)
-    })
+    CURRENCY
+        .iter()
+        .any(|c| v.strip_prefix(c).is_some_and(number) || v.strip_suffix(c).is_some_and(number))
 }
 
 /// Legal forms written after a company's name (lower-cased, dots removed).
 const LEGAL_FORMS: &[&str] = &[
-    "ltd", "inc", "llc", "plc", "corp", "gmbh", "ag", "kg", "kgaa", "ohg", "se", "sa", "sarl",
-    "sas", "sasu", "eurl", "ltda", "eg", "bv", "nv", "oy", "ab", "spa", "srl", "pty", "llp",
-    "lp", "sl", "slu", "eireli", "mei", "tnhh", "jsc", "pvt", "limited", "incorporated",
-    "company", "gbr", "ug",
+    "ltd",
+    "inc",
+    "llc",
+    "plc",
+    "corp",
+    "gmbh",
+    "ag",
+    "kg",
+    "kgaa",
+    "ohg",
+    "se",
+    "sa",
+    "sarl",
+    "sas",
+    "sasu",
+    "eurl",
+    "ltda",
+    "eg",
+    "bv",
+    "nv",
+    "oy",
+    "ab",
+    "spa",
+    "srl",
+    "pty",
+    "llp",
+    "lp",
+    "sl",
+    "slu",
+    "eireli",
+    "mei",
+    "tnhh",
+    "jsc",
+    "pvt",
+    "limited",
+    "incorporated",
+    "company",
+    "gbr",
+    "ug",
 ];
 /// Words closing a firm's name (`e Filhos`, `& Co.`, `and Sons`).
 const FIRM_TAILS: &[&str] = &[
-    "filhos", "fils", "hijos", "söhne", "sons", "co", "cie", "partners", "associates",
-    "asociados", "associados", "irmãos", "hermanos", "frères", "brothers",
+    "filhos",
+    "fils",
+    "hijos",
+    "söhne",
+    "sons",
+    "co",
+    "cie",
+    "partners",
+    "associates",
+    "asociados",
+    "associados",
+    "irmãos",
+    "hermanos",
+    "frères",
+    "brothers",
 ];
 /// Company forms in CJK and Korean and Vietnamese, anywhere in the value.
 const COMPANY_MARKS: &[&str] = &[
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "주식회사", "유한회사", "(주)",
-    "(유)", "㈜", "Công ty", "công ty", "CÔNG TY", "Tập Đoàn", "Tập đoàn", "TNHH",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "주식회사",
+    "유한회사",
+    "(주)",
+    "(유)",
+    "㈜",
+    "Công ty",
+    "công ty",
+    "CÔNG TY",
+    "Tập Đoàn",
+    "Tập đoàn",
+    "TNHH",
 ];
 
 fn is_company(v: &str) -> bool {
@@ -133,7 +197,9 @@ fn is_company(v: &str) -> bool {
             let name = |w: &str| {
                 !w.is_empty()
                     && !w.contains(' ')
-                    && w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+                    && w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
             };
             return name(first) && name(second) && name(third);
         }
@@ -154,11 +220,49 @@ fn is_company(v: &str) -> bool {
 
 /// Street-type words that open a street's name (French, Portuguese, Spanish, Italian).
 const STREET_FIRST: &[&str] = &[
-    "rue", "avenue", "boulevard", "bd", "chemin", "allée", "impasse", "quai", "route", "cours",
-    "rua", "avenida", "av", "travessa", "alameda", "praça", "estrada", "rodovia", "largo",
-    "chácara", "pátio", "recanto", "setor", "trecho", "vale", "quadra", "conjunto",
-    "condomínio", "fazenda", "sítio", "vila", "viela", "vereda", "ladeira", "esplanada",
-    "calle", "camino", "paseo", "carrera", "via", "viale", "piazza", "corso",
+    "rue",
+    "avenue",
+    "boulevard",
+    "bd",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
+    "rua",
+    "avenida",
+    "av",
+    "travessa",
+    "alameda",
+    "praça",
+    "estrada",
+    "rodovia",
+    "largo",
+    "chácara",
+    "pátio",
+    "recanto",
+    "setor",
+    "trecho",
+    "vale",
+    "quadra",
+    "conjunto",
+    "condomínio",
+    "fazenda",
+    "sítio",
+    "vila",
+    "viela",
+    "vereda",
+    "ladeira",
+    "esplanada",
+    "calle",
+    "camino",
+    "paseo",
+    "carrera",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
 ];
 /// Street-type endings of German and Dutch street names (`Casparstraße`, `Fischerstr.`).
 const STREET_LAST_DE: &[&str] = &[
@@ -167,14 +271,59 @@ const STREET_LAST_DE: &[&str] = &[
 ];
 /// English street-type words and unit words.
 const STREET_EN: &[&str] = &[
-    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "way", "court",
-    "ct", "place", "pl", "terrace", "square", "close", "crescent", "gardens", "boulevard",
-    "blvd", "parkway", "highway", "hwy", "row", "walk", "hill", "park", "grove", "mews",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "terrace",
+    "square",
+    "close",
+    "crescent",
+    "gardens",
+    "boulevard",
+    "blvd",
+    "parkway",
+    "highway",
+    "hwy",
+    "row",
+    "walk",
+    "hill",
+    "park",
+    "grove",
+    "mews",
 ];
-const UNITS: &[&str] = &["flat", "studio", "apartment", "apt", "unit", "suite", "room"];
+const UNITS: &[&str] = &[
+    "flat",
+    "studio",
+    "apartment",
+    "apt",
+    "unit",
+    "suite",
+    "room",
+];
 /// Vietnamese street words (`Đường`, `Phố`, `Hẻm`, `Ngõ`, …), lower-cased.
 const VI_STREET: &[&str] = &[
-    "đường", "phố", "hẻm", "ngõ", "ngách", "kiệt", "khóm", "tổ", "ấp", "số",
+    "đường",
+    "phố",
+    "hẻm",
+    "ngõ",
+    "ngách",
+    "kiệt",
+    "khóm",
+    "tổ",
+    "ấp",
+    "số",
 ];
 
 /// A house number: digits, maybe a letter or `/n`, `-n` after (`12`, `48Z`, `6/3`, `42-88`).
@@ -222,8 +371,7 @@ fn is_address(v: &str) -> bool {
         }
         // Korean: `인천광역시 성북구 백제고분로 685` (a city or province, then a street and number).
         let hangul = |w: &str| w.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
-        if words.len() >= 3 && hangul(first) && (first.ends_with('시') || first.ends_with('도'))
-        {
+        if words.len() >= 3 && hangul(first) && (first.ends_with('시') || first.ends_with('도')) {
             return words.iter().skip(2).any(|w| {
                 w.bytes().any(|c| c.is_ascii_digit())
                     && (house_number(w) || w.starts_with("지하") || w.ends_with(['가', '로', '길']))
@@ -247,7 +395,10 @@ fn is_address(v: &str) -> bool {
         let mut i = 0;
         while i < rest.len() && capital(rest[i].trim_end_matches(['.', ','])) {
             let w = rest[i].trim_end_matches(['.', ',']).to_ascii_lowercase();
-            if UNITS.contains(&w.as_str()) && i > 0 && rest.get(i + 1).is_some_and(|n| house_number(n)) {
+            if UNITS.contains(&w.as_str())
+                && i > 0
+                && rest.get(i + 1).is_some_and(|n| house_number(n))
+            {
                 break;
             }
             names += 1;
@@ -309,15 +460,15 @@ fn is_street_name(v: &str, words: &[&str]) -> bool {
 /// Endings of town names (English, German, French, Indian), lower-cased; words ending so
 /// that are common nouns (report, comfort, preview) are not among them.
 const PLACE_ENDS: &[&str] = &[
-    "town", "ville", "burgh", "borough", "brough", "bury", "mouth", "chester", "stad", "haven", "shire",
-    "furt", "bourg", "dorf", "hausen", "heim", "stadt", "stedt", "pur", "abad", "nagar", "garh",
-    "ganj",
+    "town", "ville", "burgh", "borough", "brough", "bury", "mouth", "chester", "stad", "haven",
+    "shire", "furt", "bourg", "dorf", "hausen", "heim", "stadt", "stedt", "pur", "abad", "nagar",
+    "garh", "ganj",
 ];
 /// Words that open a town's name (`New Lauraview`, `Lake Vincentfort`), lower-cased.
 const PLACE_OPENERS: &[&str] = &[
     "north", "south", "east", "west", "new", "lake", "port", "fort", "mount", "saint", "st.",
-    "san", "santa", "são", "los", "las", "el", "bad", "sankt", "upper", "lower", "great",
-    "little", "old",
+    "san", "santa", "são", "los", "las", "el", "bad", "sankt", "upper", "lower", "great", "little",
+    "old",
 ];
 /// Joints inside a town's name (`Mühldorf am Inn`, `Newcastle upon Tyne`).
 const PLACE_JOINTS: &[&str] = &["am", "an", "im", "bei", "upon", "on", "sur", "lès"];
@@ -326,16 +477,39 @@ const PLACE_HYPHENS: &[&str] = &[
 ];
 /// Brazilian town-name tails (`… das Pedras`, `… do Sul`).
 const PLACE_TAILS_PT: &[&str] = &[
-    " do sul", " do norte", " do oeste", " d'oeste", " do leste", " da serra", " das pedras",
-    " do campo", " da mata", " das flores", " da praia", " de minas", " do rio", " da bahia",
+    " do sul",
+    " do norte",
+    " do oeste",
+    " d'oeste",
+    " do leste",
+    " da serra",
+    " das pedras",
+    " do campo",
+    " da mata",
+    " das flores",
+    " da praia",
+    " de minas",
+    " do rio",
+    " da bahia",
 ];
 /// Vietnamese administrative units opening a place name.
 const VI_UNITS: &[&str] = &[
-    "tp.", "tp", "thành phố", "tỉnh", "quận", "huyện", "thị xã", "thị trấn", "phường", "xã",
+    "tp.",
+    "tp",
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "thị trấn",
+    "phường",
+    "xã",
 ];
 /// Indian town endings in Devanagari (-pur, -garh, -nagar, -abad, -ganj).
 const HI_PLACE_ENDS: &[&str] = &["पुर", "गढ़", "गढ़", "नगर", "बाद", "गंज"];
-const PARTICLES: &[&str] = &["de", "da", "das", "do", "dos", "du", "des", "la", "le", "d'"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "du", "des", "la", "le", "d'",
+];
 
 fn is_region(v: &str) -> bool {
     // One Latin-script word is a place only when capitalised and made of letters.
@@ -383,7 +557,10 @@ fn is_region(v: &str) -> bool {
     if PLACE_OPENERS.contains(&lw[0]) && words[1..].iter().all(|w| capital(w)) {
         return words.len() <= 3;
     }
-    if words.len() == 3 && PLACE_JOINTS.contains(&words[1]) && capital(words[0]) && capital(words[2])
+    if words.len() == 3
+        && PLACE_JOINTS.contains(&words[1])
+        && capital(words[0])
+        && capital(words[2])
     {
         return true;
     }
@@ -397,88 +574,444 @@ fn is_region(v: &str) -> bool {
 /// Head words of English job titles (the last word: `Data scientist`, `Estate agent`),
 /// matched as endings, so `developer` also covers `games developer` and `software developer`.
 const JOBS_EN: &[&str] = &[
-    "officer", "manager", "engineer", "teacher", "developer", "designer", "worker", "writer",
-    "producer", "maker", "keeper", "trainer", "builder", "planner", "broker", "buyer",
-    "lecturer", "forwarder", "researcher", "programmer", "grapher", "farmer", "adviser",
-    "advisor", "auditor", "inspector", "director", "editor", "operator", "administrator",
-    "curator", "coordinator", "instructor", "surveyor", "tutor", "counsellor", "counselor",
-    "controller", "player", "dancer", "singer", "painter", "driver", "cleaner", "labourer",
-    "carpenter", "plumber", "gardener", "banker", "lawyer", "minister", "dealer", "leader",
-    "supervisor", "doctor", "professor", "examiner", "underwriter", "assessor", "accountant",
-    "assistant", "consultant", "attendant", "agent", "executive", "architect", "surgeon",
-    "nurse", "clerk", "chef", "cook", "pilot", "actuary", "secretary", "midwife", "librarian",
-    "technician", "physician", "mechanic", "paramedic", "student", "sailor", "soldier",
-    "guard", "waiter", "waitress", "actor", "actress", "author", "poet", "judge", "barrister",
-    "solicitor", "trader", "merchant", "butcher", "baker", "fitter", "welder", "translator",
-    "interpreter", "investigator", "estimator", "negotiator", "practitioner", "registrar",
-    "warden", "steward", "ranger", "conservator", "restorer", "therapist", "scientist",
-    "analyst", "technologist", "specialist", "pharmacist", "dentist", "journalist", "artist",
-    "economist", "chemist", "psychologist", "hygienist", "optometrist", "psychotherapist",
-    "presenter", "reporter", "musician", "optician", "engineer", "tester", "geologist",
-    "estate manager", "caretaker", "housekeeper", "labourer", "machinist", "copywriter",
-    "illustrator", "animator", "archivist", "archaeologist", "astronomer", "biologist",
-    "broadcaster", "cartographer", "chiropodist", "choreographer", "clinician", "dietitian",
-    "ecologist", "educator", "embryologist", "ergonomist", "horticulturist", "lexicographer",
-    "magistrate", "meteorologist", "oceanographer", "osteopath", "podiatrist", "radiographer",
-    "sonographer", "toxicologist", "audiologist", "immunologist", "pathologist",
+    "officer",
+    "manager",
+    "engineer",
+    "teacher",
+    "developer",
+    "designer",
+    "worker",
+    "writer",
+    "producer",
+    "maker",
+    "keeper",
+    "trainer",
+    "builder",
+    "planner",
+    "broker",
+    "buyer",
+    "lecturer",
+    "forwarder",
+    "researcher",
+    "programmer",
+    "grapher",
+    "farmer",
+    "adviser",
+    "advisor",
+    "auditor",
+    "inspector",
+    "director",
+    "editor",
+    "operator",
+    "administrator",
+    "curator",
+    "coordinator",
+    "instructor",
+    "surveyor",
+    "tutor",
+    "counsellor",
+    "counselor",
+    "controller",
+    "player",
+    "dancer",
+    "singer",
+    "painter",
+    "driver",
+    "cleaner",
+    "labourer",
+    "carpenter",
+    "plumber",
+    "gardener",
+    "banker",
+    "lawyer",
+    "minister",
+    "dealer",
+    "leader",
+    "supervisor",
+    "doctor",
+    "professor",
+    "examiner",
+    "underwriter",
+    "assessor",
+    "accountant",
+    "assistant",
+    "consultant",
+    "attendant",
+    "agent",
+    "executive",
+    "architect",
+    "surgeon",
+    "nurse",
+    "clerk",
+    "chef",
+    "cook",
+    "pilot",
+    "actuary",
+    "secretary",
+    "midwife",
+    "librarian",
+    "technician",
+    "physician",
+    "mechanic",
+    "paramedic",
+    "student",
+    "sailor",
+    "soldier",
+    "guard",
+    "waiter",
+    "waitress",
+    "actor",
+    "actress",
+    "author",
+    "poet",
+    "judge",
+    "barrister",
+    "solicitor",
+    "trader",
+    "merchant",
+    "butcher",
+    "baker",
+    "fitter",
+    "welder",
+    "translator",
+    "interpreter",
+    "investigator",
+    "estimator",
+    "negotiator",
+    "practitioner",
+    "registrar",
+    "warden",
+    "steward",
+    "ranger",
+    "conservator",
+    "restorer",
+    "therapist",
+    "scientist",
+    "analyst",
+    "technologist",
+    "specialist",
+    "pharmacist",
+    "dentist",
+    "journalist",
+    "artist",
+    "economist",
+    "chemist",
+    "psychologist",
+    "hygienist",
+    "optometrist",
+    "psychotherapist",
+    "presenter",
+    "reporter",
+    "musician",
+    "optician",
+    "engineer",
+    "tester",
+    "geologist",
+    "estate manager",
+    "caretaker",
+    "housekeeper",
+    "labourer",
+    "machinist",
+    "copywriter",
+    "illustrator",
+    "animator",
+    "archivist",
+    "archaeologist",
+    "astronomer",
+    "biologist",
+    "broadcaster",
+    "cartographer",
+    "chiropodist",
+    "choreographer",
+    "clinician",
+    "dietitian",
+    "ecologist",
+    "educator",
+    "embryologist",
+    "ergonomist",
+    "horticulturist",
+    "lexicographer",
+    "magistrate",
+    "meteorologist",
+    "oceanographer",
+    "osteopath",
+    "podiatrist",
+    "radiographer",
+    "sonographer",
+    "toxicologist",
+    "audiologist",
+    "immunologist",
+    "pathologist",
 ];
 /// Head words of French, Portuguese and Spanish job titles (the first word: `chef de mission`,
 /// `Analista de compliance`), matched whole.
 const JOBS_ROMANCE: &[&str] = &[
-    "chef", "agent", "agente", "consultant", "consultante", "consultor", "consultora",
-    "médecin", "infirmier", "infirmière", "ouvrier", "ouvrière", "employé", "employée",
-    "conseiller", "conseillère", "responsable", "assistant", "assistante", "assistente",
-    "commercial", "avocat", "avocate", "boulanger", "boucher", "chauffeur", "pilote",
-    "policier", "militaire", "étudiant", "étudiante", "enseignant", "enseignante", "aide",
-    "juriste", "notaire", "huissier", "chargé", "chargée", "attaché", "attachée",
-    "gestionnaire", "secrétaire", "comptable", "architecte", "plombier", "charpentier",
-    "menuisier", "maçon", "jardinier", "cuisinier", "cuisinière", "sage-femme", "monitor",
-    "monitora", "auxiliar", "supervisor", "supervisora", "mecânico", "mecánico", "técnico",
-    "técnica", "médico", "médica", "professor", "professora", "profesor", "profesora",
-    "gerente", "operador", "operadora", "motorista", "vendedor", "vendedora", "advogado",
-    "advogada", "abogado", "abogada", "contador", "contadora", "coordenador",
-    "coordenadora", "coordinador", "diretor", "diretora", "director", "directora",
-    "administrador", "administradora", "programador", "programadora", "desenvolvedor",
-    "pedreiro", "cozinheiro", "cozinheira", "garçom", "atendente", "secretário",
-    "secretária", "farmacêutico", "farmacêutica", "arquiteto", "arquiteta", "arquitecto",
-    "estagiário", "estagiária", "policial", "bombeiro", "carpinteiro", "pintor", "pintora",
-    "montador", "ajudante", "encarregado", "encarregada", "instrutor", "inspetor", "fiscal",
-    "zelador", "porteiro", "vigilante", "costureira", "cabeleireiro", "cabeleireira",
-    "fisioterapeuta", "veterinário", "veterinária", "engenheiro", "engenheira", "ingeniero",
-    "ingeniera", "enfermeiro", "enfermeira", "enfermero", "enfermera", "maestro", "maestra",
-    "ingénieur", "ingénieure", "technicien", "technicienne", "opérateur", "opératrice",
-    "analyste", "officier", "directeur", "directrice", "professeur", "gérant", "gérante",
-    "vendeur", "vendeuse", "serveur", "serveuse", "coiffeur", "coiffeuse", "éducateur",
-    "éducatrice", "animateur", "animatrice", "rédacteur", "rédactrice", "traducteur",
-    "traductrice", "psicólogo", "psicóloga", "psychologue", "analista",
+    "chef",
+    "agent",
+    "agente",
+    "consultant",
+    "consultante",
+    "consultor",
+    "consultora",
+    "médecin",
+    "infirmier",
+    "infirmière",
+    "ouvrier",
+    "ouvrière",
+    "employé",
+    "employée",
+    "conseiller",
+    "conseillère",
+    "responsable",
+    "assistant",
+    "assistante",
+    "assistente",
+    "commercial",
+    "avocat",
+    "avocate",
+    "boulanger",
+    "boucher",
+    "chauffeur",
+    "pilote",
+    "policier",
+    "militaire",
+    "étudiant",
+    "étudiante",
+    "enseignant",
+    "enseignante",
+    "aide",
+    "juriste",
+    "notaire",
+    "huissier",
+    "chargé",
+    "chargée",
+    "attaché",
+    "attachée",
+    "gestionnaire",
+    "secrétaire",
+    "comptable",
+    "architecte",
+    "plombier",
+    "charpentier",
+    "menuisier",
+    "maçon",
+    "jardinier",
+    "cuisinier",
+    "cuisinière",
+    "sage-femme",
+    "monitor",
+    "monitora",
+    "auxiliar",
+    "supervisor",
+    "supervisora",
+    "mecânico",
+    "mecánico",
+    "técnico",
+    "técnica",
+    "médico",
+    "médica",
+    "professor",
+    "professora",
+    "profesor",
+    "profesora",
+    "gerente",
+    "operador",
+    "operadora",
+    "motorista",
+    "vendedor",
+    "vendedora",
+    "advogado",
+    "advogada",
+    "abogado",
+    "abogada",
+    "contador",
+    "contadora",
+    "coordenador",
+    "coordenadora",
+    "coordinador",
+    "diretor",
+    "diretora",
+    "director",
+    "directora",
+    "administrador",
+    "administradora",
+    "programador",
+    "programadora",
+    "desenvolvedor",
+    "pedreiro",
+    "cozinheiro",
+    "cozinheira",
+    "garçom",
+    "atendente",
+    "secretário",
+    "secretária",
+    "farmacêutico",
+    "farmacêutica",
+    "arquiteto",
+    "arquiteta",
+    "arquitecto",
+    "estagiário",
+    "estagiária",
+    "policial",
+    "bombeiro",
+    "carpinteiro",
+    "pintor",
+    "pintora",
+    "montador",
+    "ajudante",
+    "encarregado",
+    "encarregada",
+    "instrutor",
+    "inspetor",
+    "fiscal",
+    "zelador",
+    "porteiro",
+    "vigilante",
+    "costureira",
+    "cabeleireiro",
+    "cabeleireira",
+    "fisioterapeuta",
+    "veterinário",
+    "veterinária",
+    "engenheiro",
+    "engenheira",
+    "ingeniero",
+    "ingeniera",
+    "enfermeiro",
+    "enfermeira",
+    "enfermero",
+    "enfermera",
+    "maestro",
+    "maestra",
+    "ingénieur",
+    "ingénieure",
+    "technicien",
+    "technicienne",
+    "opérateur",
+    "opératrice",
+    "analyste",
+    "officier",
+    "directeur",
+    "directrice",
+    "professeur",
+    "gérant",
+    "gérante",
+    "vendeur",
+    "vendeuse",
+    "serveur",
+    "serveuse",
+    "coiffeur",
+    "coiffeuse",
+    "éducateur",
+    "éducatrice",
+    "animateur",
+    "animatrice",
+    "rédacteur",
+    "rédactrice",
+    "traducteur",
+    "traductrice",
+    "psicólogo",
+    "psicóloga",
+    "psychologue",
+    "analista",
 ];
 /// Endings that make a single word a job title in several languages (`Curator`, `Friseur`,
 /// `Programmierer`, `Koreanistiker`, `Chemikant`, `orthoptiste`, `décolleteur`, `Artist`).
 const JOB_ENDS: &[&str] = &[
-    "ologist", "ologe", "ologin", "ólogo", "óloga", "ician", "icien", "icienne", "ist", "iste",
-    "ista", "istin", "eur", "euse", "trice", "ierer", "iker", "ikant", "geon", "ator", "ateur",
-    "atrice", "ographer", "ograf", "ografin", "arbeiter", "meister", "techniker", "ingenieur",
-    "lehrer", "berater", "pfleger", "erzieher", "verkäufer", "fahrer",
+    "ologist",
+    "ologe",
+    "ologin",
+    "ólogo",
+    "óloga",
+    "ician",
+    "icien",
+    "icienne",
+    "ist",
+    "iste",
+    "ista",
+    "istin",
+    "eur",
+    "euse",
+    "trice",
+    "ierer",
+    "iker",
+    "ikant",
+    "geon",
+    "ator",
+    "ateur",
+    "atrice",
+    "ographer",
+    "ograf",
+    "ografin",
+    "arbeiter",
+    "meister",
+    "techniker",
+    "ingenieur",
+    "lehrer",
+    "berater",
+    "pfleger",
+    "erzieher",
+    "verkäufer",
+    "fahrer",
 ];
 /// CJK job endings (teacher 师, staff 员, worker 工, manager 经理, supervisor 主管, doctor 医生,
 /// qualified 士, craftsman 職人, student 校生).
 const CJK_JOB_ENDS: &[&str] = &[
-    "师", "師", "员", "員", "工", "经理", "經理", "主管", "医生", "醫生", "士", "职人", "職人",
-    "校生", "官", "技術者", "研究者", "作業者",
+    "师",
+    "師",
+    "员",
+    "員",
+    "工",
+    "经理",
+    "經理",
+    "主管",
+    "医生",
+    "醫生",
+    "士",
+    "职人",
+    "職人",
+    "校生",
+    "官",
+    "技術者",
+    "研究者",
+    "作業者",
 ];
 /// CJK words ending so that are not jobs (processing 加工, member 会员, gentleman 绅士, …).
 const CJK_NOT_JOBS: &[&str] = &[
-    "加工", "施工", "手工", "化工", "竣工", "开工", "完工", "人工", "分工", "会员", "會員",
-    "成员", "成員", "动员", "全员", "满员", "人士", "博士", "学士", "硕士", "女士", "男士",
-    "绅士", "紳士", "富士", "武士", "器官", "五官", "感官", "巴士", "的士", "卫士",
+    "加工", "施工", "手工", "化工", "竣工", "开工", "完工", "人工", "分工", "会员", "會員", "成员",
+    "成員", "动员", "全员", "满员", "人士", "博士", "学士", "硕士", "女士", "男士", "绅士", "紳士",
+    "富士", "武士", "器官", "五官", "感官", "巴士", "的士", "卫士",
 ];
 /// Japanese job titles in katakana, matched as endings (`ゲームクリエイター`).
 const KANA_JOBS: &[&str] = &[
-    "クリエイター", "ディレクター", "ライター", "デザイナー", "エンジニア", "アナウンサー",
-    "プロデューサー", "マネージャー", "マネジャー", "プログラマー", "カウンセラー",
-    "トレーナー", "オペレーター", "インストラクター", "コンサルタント", "アーティスト",
-    "スタイリスト", "カメラマン", "パイロット", "ドライバー", "アドバイザー", "アシスタント",
-    "シェフ", "コーチ", "セラピスト", "アナリスト", "スタッフ", "ナース",
+    "クリエイター",
+    "ディレクター",
+    "ライター",
+    "デザイナー",
+    "エンジニア",
+    "アナウンサー",
+    "プロデューサー",
+    "マネージャー",
+    "マネジャー",
+    "プログラマー",
+    "カウンセラー",
+    "トレーナー",
+    "オペレーター",
+    "インストラクター",
+    "コンサルタント",
+    "アーティスト",
+    "スタイリスト",
+    "カメラマン",
+    "パイロット",
+    "ドライバー",
+    "アドバイザー",
+    "アシスタント",
+    "シェフ",
+    "コーチ",
+    "セラピスト",
+    "アナリスト",
+    "スタッフ",
+    "ナース",
 ];
 /// Korean job endings (원 staff, 자 -er, 가 -ist, 사 qualified, 관 officer, 공 worker, 코치).
 const KO_JOB_ENDS: &[char] = &['원', '자', '가', '사', '관', '공', '치'];
@@ -505,7 +1038,9 @@ pub(crate) fn is_cjk_occupation(v: &str) -> bool {
     }
     let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{30FA}' | 'ー');
     last.chars().all(cjk)
-        && CJK_JOB_ENDS.iter().any(|e| last.ends_with(e) && last.len() > e.len())
+        && CJK_JOB_ENDS
+            .iter()
+            .any(|e| last.ends_with(e) && last.len() > e.len())
         && !CJK_NOT_JOBS.iter().any(|e| last.ends_with(e))
         && (n >= 3 || !last.ends_with('工'))
 }
@@ -545,9 +1080,10 @@ fn is_occupation(v: &str) -> bool {
             return true;
         }
     }
-    if !v.chars().all(|c| {
-        c.is_alphabetic() || matches!(c, ' ' | ',' | '/' | '(' | ')' | '\'' | '’' | '-')
-    }) {
+    if !v
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '/' | '(' | ')' | '\'' | '’' | '-'))
+    {
         return false;
     }
     let words: Vec<&str> = lower.split([' ', '/']).filter(|w| !w.is_empty()).collect();
@@ -555,7 +1091,11 @@ fn is_occupation(v: &str) -> bool {
     if words.is_empty() || words.len() > 10 || words.len() != orig.len() {
         return false;
     }
-    let ends = |w: &str| JOB_ENDS.iter().any(|e| w.ends_with(e) && w.len() >= e.len() + 3);
+    let ends = |w: &str| {
+        JOB_ENDS
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() >= e.len() + 3)
+    };
     if words.len() == 1 {
         return words[0].len() >= 6 && ends(words[0]);
     }
@@ -586,11 +1126,11 @@ fn is_occupation(v: &str) -> bool {
 
 /// First words of sentences and phrases, never of a job title.
 const SENTENCE_OPENERS: &[&str] = &[
-    "i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "her", "their",
-    "the", "a", "an", "this", "that", "these", "there", "is", "are", "was", "please", "not",
-    "no", "need", "looking", "je", "nous", "il", "elle", "le", "la", "les", "un", "une", "eu",
-    "ele", "ela", "o", "os", "um", "uma", "ich", "wir", "er", "sie", "der", "die", "das", "ein",
-    "eine", "el", "los", "yo",
+    "i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "her", "their", "the",
+    "a", "an", "this", "that", "these", "there", "is", "are", "was", "please", "not", "no", "need",
+    "looking", "je", "nous", "il", "elle", "le", "la", "les", "un", "une", "eu", "ele", "ela", "o",
+    "os", "um", "uma", "ich", "wir", "er", "sie", "der", "die", "das", "ein", "eine", "el", "los",
+    "yo",
 ];
 
 /// A name written in Devanagari: two or three words (`सीता मालिकजी`), no digits or marks.
@@ -600,15 +1140,16 @@ fn is_hindi_name(v: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().count() >= 2 && w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
         })
-        && !words.iter().any(|w| ["और", "का", "की", "के", "है", "में"].contains(w))
+        && !words
+            .iter()
+            .any(|w| ["और", "का", "की", "के", "है", "में"].contains(w))
 }
 
 /// Two consonants that open English (and pinyin, Vietnamese) words.
 const ONSETS: &[&str] = &[
-    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gr", "kl", "kn", "kr",
-    "ph", "pl", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st",
-    "sw", "th", "tr", "ts", "tw", "wh", "wr", "zh", "ng", "pn", "mn", "kh", "sv", "vl",
-    "dj", "ll", "sz", "cz",
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gr", "kl", "kn", "kr", "ph",
+    "pl", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th",
+    "tr", "ts", "tw", "wh", "wr", "zh", "ng", "pn", "mn", "kh", "sv", "vl", "dj", "ll", "sz", "cz",
 ];
 
 /// A user name made of an initial and a family name (`rsmith`, `nchou`, `wwatanabe`): two
