@@ -328,10 +328,12 @@ fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
         prev = Some(ch);
     }
     let mut value = &tail[..end];
-    for closer in CLOSERS {
-        if let Some(k) = value.find(closer) {
-            value = &value[..k];
-        }
+    // Cut at the first closer; one pass over the bytes (a closer opens on a character boundary).
+    let b = value.as_bytes();
+    if let Some(k) =
+        (0..b.len()).find(|&k| CLOSERS.iter().any(|c| b[k..].starts_with(c.as_bytes())))
+    {
+        value = &value[..k];
     }
     let value = value.trim_end_matches([' ', '\u{3000}', '\'', '’', '」']);
     let value = shape(value, category)?;
@@ -449,11 +451,14 @@ fn shape(v: &str, category: Category) -> Option<&str> {
                 .chars()
                 .filter(|&c| han(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
                 .count();
-            let lower = v.to_lowercase();
-            let street = STREET_WORDS
-                .iter()
-                .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w));
-            let latin_ok = digits > 0 || street || v.chars().next().is_some_and(char::is_uppercase);
+            // Street words are looked up only when nothing cheaper decides, one pass over words.
+            let street = || {
+                v.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|t| STREET_WORDS.contains(&t))
+            };
+            let latin_ok =
+                digits > 0 || v.chars().next().is_some_and(char::is_uppercase) || street();
             let marked = v.contains([
                 '路', '街', '号', '號', '座', '室', '楼', '樓', '弄', '巷', '村',
             ]);

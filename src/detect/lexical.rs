@@ -136,7 +136,11 @@ const NUMBER_CHARS: &[char] = &['号', '栋', '幢', '室', '楼', '號', '棟',
 const NUMBER_WORDS: &[&str] = &["单元"];
 
 fn has_marker(v: &str, chars: &[char], single: &[char], words: &[&str]) -> bool {
-    chars.iter().any(|c| single.contains(c)) || words.iter().any(|w| v.contains(w))
+    chars.iter().any(|c| single.contains(c))
+        || words.iter().any(|w| {
+            // A substring search only where the word's first character occurs.
+            w.chars().next().is_some_and(|f| chars.contains(&f)) && v.contains(w)
+        })
 }
 
 const REGION_SUFFIXES: &[&str] = &[
@@ -246,15 +250,20 @@ fn is_address(v: &str, chars: &[char], han: usize) -> bool {
     if chars.len() < 4 || han * 2 < chars.len() {
         return false;
     }
-    let has_admin = chars.iter().any(|c| ADMIN_MARKERS.contains(c));
-    let has_street = has_marker(v, chars, STREET_CHARS, STREET_WORDS);
-    let has_road_and_number = has_marker(v, chars, ROAD_CHARS, ROAD_WORDS)
-        && has_marker(v, chars, NUMBER_CHARS, NUMBER_WORDS);
-    // An admin division alone is a region ("北京市海淀区"); it takes a street part to be an address.
-    let street_after_admin =
-        has_admin && has_street && !REGION_SUFFIXES.iter().any(|s| v.ends_with(s));
+    // An admin division alone is a region ("北京市海淀区"); it takes a street part to be an
+    // address. (Cheapest tests first.)
+    let street_after_admin = || {
+        chars.len() >= 6
+            && chars.iter().any(|c| ADMIN_MARKERS.contains(c))
+            && !REGION_SUFFIXES.iter().any(|s| v.ends_with(s))
+            && has_marker(v, chars, STREET_CHARS, STREET_WORDS)
+    };
     // A road and a number need no division: `平和街41號`, `鲁路m座`; the rest, six characters.
-    (street_after_admin && chars.len() >= 6) || has_road_and_number
+    let road_and_number = || {
+        has_marker(v, chars, ROAD_CHARS, ROAD_WORDS)
+            && has_marker(v, chars, NUMBER_CHARS, NUMBER_WORDS)
+    };
+    street_after_admin() || road_and_number()
 }
 
 fn is_region(v: &str, chars: &[char]) -> bool {

@@ -604,7 +604,12 @@ pub fn is_national_format(v: &str) -> bool {
         }
         return false;
     }
-    trunk_format(core) || brazil_format(core)
+    // Cheap first-byte tests before either grammar: a trunk prefix `0` (maybe in brackets),
+    // or Brazil's bracketed or space-separated two-digit area code.
+    let b = core.as_bytes();
+    let trunk = b.first() == Some(&b'0') || b.starts_with(b"(0");
+    let brazil = b.first() == Some(&b'(') || b.get(2) == Some(&b' ');
+    (trunk && trunk_format(core)) || (brazil && brazil_format(core))
 }
 
 /// `0` + 9–12 digits in groups: `090-5717-8472`, `(02) 89787534`, `05 47 63 44 00`.

@@ -203,7 +203,6 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
     if v.is_ascii() && (v.len() > 13 || (v.len() != 7 && !v.contains(['-', ' ']))) {
         return None;
     }
-    let chars: Vec<char> = v.chars().filter(|c| *c != ' ').collect();
     let is_digit = |c: &char| c.is_ascii_digit();
     let hangul = |c: &char| ('\u{AC00}'..='\u{D7A3}').contains(c);
     // Korea: 2–3 digits, one Hangul syllable, 4 digits (an older plate opens with its region).
@@ -218,12 +217,12 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
             && cs[..cs.len() - 5].iter().all(|c| is_digit(c) || hangul(c))
     };
     if !v.is_ascii() {
+        let chars: Vec<char> = v.chars().filter(|c| *c != ' ').collect();
         if kr(&chars) {
             return Some(Strength::Validated);
         }
         // Japan: office (kanji/kana), 2–3 digits, one hiragana, a serial of digits and `・`.
-        let parts: Vec<&str> = v.split_whitespace().collect();
-        if let [office, class, kana, serial] = parts.as_slice() {
+        if let Some([office, class, kana, serial]) = exactly(v.split_whitespace()) {
             let cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3040}'..='\u{30FF}');
             let hira = |c: char| ('\u{3041}'..='\u{3096}').contains(&c);
             let serial_ok = serial
@@ -244,7 +243,9 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
         }
         return None;
     }
-    let b: Vec<u8> = v.bytes().filter(|c| *c != b' ').collect();
+    // At most 13 bytes here (checked above): compacted on the stack, without allocating.
+    let mut spaced = [0u8; 13];
+    let b = compact(v.as_bytes(), b' ', &mut spaced);
     let up = |c: &u8| c.is_ascii_uppercase();
     let dg = |c: &u8| c.is_ascii_digit();
     let all = |r: &[u8], f: &dyn Fn(&u8) -> bool| r.iter().all(f);
@@ -254,22 +255,22 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
     let vn = match v.split_once('-') {
         Some((head, tail)) => {
             let h = head.as_bytes();
-            let t: Vec<u8> = tail.bytes().filter(|c| *c != b'.').collect();
+            let mut dotted = [0u8; 13];
+            let t = compact(tail.as_bytes(), b'.', &mut dotted);
             h.len() >= 3
                 && h.len() <= 4
                 && all(&h[..2], &dg)
                 && up(&h[2])
                 && h[3..].iter().all(|c| up(c) || dg(c))
                 && (4..=5).contains(&t.len())
-                && all(&t, &dg)
+                && all(t, &dg)
                 && tail.bytes().filter(|c| *c == b'.').count() <= 1
         }
         None => false,
     };
     // France: SIV AB-123-CD; FNI 1234-AB-75 (département last, 2A/2B for Corsica).
-    let dash: Vec<&str> = v.split('-').collect();
-    let fr = match dash.as_slice() {
-        [a, n, z] => {
+    let fr = match exactly(v.split('-')) {
+        Some([a, n, z]) => {
             let siv = a.len() == 2
                 && n.len() == 3
                 && z.len() == 2
@@ -281,7 +282,7 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
                 && z.len() == 2
                 && all(a.as_bytes(), &dg)
                 && all(n.as_bytes(), &up)
-                && (all(z.as_bytes(), &dg) || *z == "2A" || *z == "2B");
+                && (all(z.as_bytes(), &dg) || z == "2A" || z == "2B");
             siv || fni
         }
         _ => false,
@@ -289,9 +290,8 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
     // Germany: district (1–3 letters), 1–2 letters, 1–4 digits (`M-AB 1234`, `GRZ-Z-16`),
     // with an optional E (electric) or H (historic) suffix.
     let de = {
-        let parts: Vec<&str> = v.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [district, letters, number] => {
+        match exactly(v.split(['-', ' ']).filter(|p| !p.is_empty())) {
+            Some([district, letters, number]) => {
                 let n = number.trim_end_matches(['E', 'H']);
                 (1..=3).contains(&district.len())
                     && all(district.as_bytes(), &up)
@@ -306,14 +306,14 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
     };
     // Brazil's Mercosur plate: ABC1D23 (`NIK-9E12`).
     let br = {
-        let t: Vec<u8> = b.iter().copied().filter(|c| *c != b'-').collect();
+        let mut undashed = [0u8; 13];
+        let t = compact(b, b'-', &mut undashed);
         t.len() == 7 && all(&t[..3], &up) && dg(&t[3]) && up(&t[4]) && all(&t[5..], &dg)
     };
     // India: state, district number, series letters, number (`MH 12 AB 1234`).
     let india = {
-        let parts: Vec<&str> = v.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [st, district, series, number] => {
+        match exactly(v.split([' ', '-']).filter(|p| !p.is_empty())) {
+            Some([st, district, series, number]) => {
                 st.len() == 2
                     && all(st.as_bytes(), &up)
                     && (1..=2).contains(&district.len())
@@ -327,6 +327,26 @@ pub fn foreign_plate(v: &str) -> Option<Strength> {
         }
     };
     (uk || vn || fr || de || br || india).then_some(Strength::Shaped)
+}
+
+/// Exactly `N` parts from `parts`, or `None`.
+fn exactly<'a, const N: usize>(mut parts: impl Iterator<Item = &'a str>) -> Option<[&'a str; N]> {
+    let mut out = [""; N];
+    for slot in &mut out {
+        *slot = parts.next()?;
+    }
+    parts.next().is_none().then_some(out)
+}
+
+/// `b` without the bytes `drop`, written into `buf` (at most `buf.len()` bytes are kept).
+fn compact<'b>(b: &[u8], drop: u8, buf: &'b mut [u8]) -> &'b [u8] {
+    let mut n = 0;
+    for &c in b.iter().filter(|&&c| c != drop) {
+        let Some(slot) = buf.get_mut(n) else { break };
+        *slot = c;
+        n += 1;
+    }
+    &buf[..n]
 }
 
 /// Whole-value detection.
