@@ -164,6 +164,10 @@ const REGION_SUFFIXES: &[&str] = &[
     "村",
     "町",
 ];
+/// The last characters of [`REGION_SUFFIXES`] (a test holds the two lists together).
+const REGION_ENDS: &[char] = &[
+    '区', '州', '县', '省', '市', '旗', '盟', '縣', '區', '鎮', '鄉', '村', '町',
+];
 /// Two-character words that begin with a surname but are not names.
 const NOT_NAMES: &[&str] = &[
     "黄色", "白色", "蓝色", "金色", "紫色", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
@@ -267,7 +271,12 @@ fn is_address(v: &str, chars: &[char], han: usize) -> bool {
 }
 
 fn is_region(v: &str, chars: &[char]) -> bool {
+    let Some(&last) = chars.last() else {
+        return false;
+    };
+    // The last character first: one test against a short list rejects most values.
     (2..=20).contains(&chars.len())
+        && REGION_ENDS.contains(&last)
         && REGION_SUFFIXES
             .iter()
             .any(|s| v.ends_with(s) && v.len() > s.len())
@@ -307,6 +316,14 @@ fn is_name(v: &str, chars: &[char], t: &Tables) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_region_suffix_ends_in_a_listed_character() {
+        for s in REGION_SUFFIXES {
+            let last = s.chars().last().unwrap();
+            assert!(REGION_ENDS.contains(&last), "{s}");
+        }
+    }
 
     fn kind(v: &str) -> Option<Kind> {
         let mut out = Vec::new();

@@ -94,6 +94,10 @@ pub fn is_name(v: &str) -> bool {
     if v.is_ascii() && (!v.contains(' ') || !v.starts_with(|c: char| c.is_ascii_uppercase())) {
         return false;
     }
+    // Every other reading below has two words, except a Korean name written in Hangul.
+    if !v.contains([' ', '\u{3000}']) && !v.chars().all(hangul) {
+        return false;
+    }
     let t = tables();
     let chars: Vec<char> = v.chars().collect();
     // Korean: 2–4 syllables, no space, opening with a family name (two-syllable ones first);

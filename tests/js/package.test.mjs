@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 420 kB gzip', () => {
+test('size budget: the wasm module stays under 450 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -60,6 +60,11 @@ test('size budget: the wasm module stays under 420 kB gzip', () => {
   // FR, GB, IN), licence plates of eight countries, Korean/Japanese/Vietnamese/Latin-script
   // names (5 kB table), cue phrases in free text (4.5 kB table), and ~250 terms of real-form
   // vocabulary in eight languages (~+25 kB with the code that reads them).
+  // 420 → 450 kB (447.7 kB measured; issue 11, second half): what blind real forms and
+  // values from eleven locales still showed missing — word grammars for addresses, towns,
+  // jobs, companies, prices and user names in eleven languages (src/detect/words.rs, ~29 kB
+  // of code before wasm-opt, ~16 kB gzip), ~170 real-form terms and the classifier's
+  // evidence rules (~2.5 kB), the redact action, school/age cues, national formats in text.
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 420_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 450_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
