@@ -11,6 +11,7 @@
 //! | 2221–2720 | Mastercard 2-series | 16 |
 //! | 34, 37 | American Express | 15 |
 //! | 3528–3589 | JCB | 16–19 |
+//! | 1800, 2131 | JCB (its older 15-digit ranges) | 15 |
 //! | 300–305, 36, 38, 39 | Diners Club | 14–19 |
 //! | 62, 6011, 644–649, 65, other 6 | UnionPay, Discover, Chinese bank BINs | 16–19 |
 //! | 81 | UnionPay (8100–8171) | 16–19 |
@@ -80,7 +81,8 @@ pub fn iin_fits(d: &[u8]) -> bool {
     match d.first() {
         Some(b'4') => n == 13 || n >= 16,
         Some(b'5') => n >= 16,
-        Some(b'2') => (2221..=2720).contains(&p4) && n == 16,
+        Some(b'1') => p4 == 1800 && n == 15,
+        Some(b'2') => ((2221..=2720).contains(&p4) && n == 16) || (p4 == 2131 && n == 15),
         Some(b'3') => {
             ((p2 == 34 || p2 == 37) && n == 15)
                 || ((3528..=3589).contains(&p4) && n >= 16)
@@ -285,6 +287,8 @@ mod tests {
             "6011111111111117",
             "30569309025904",
             "4222222222222",
+            "213100001234567", // JCB's older 15-digit ranges
+            "180000006543211",
         ] {
             assert!(is_valid_card(s), "{s}");
         }
@@ -298,6 +302,7 @@ mod tests {
             "1234567812345670",     // IIN 1
             "378282246310005000",   // Amex length 18
             "555555555555444",      // MC length 15
+            "213100001234568",      // JCB 2131 range: Luhn fails
             "4787  7893 2879 2170", // double space
             "4787 7893-2879 2170",  // mixed separators
             "47877893287921700000", // 20 digits

@@ -5,6 +5,7 @@
 //!
 //! * ISO 8601 / GB/T 7408 numeric: `2014-03-09`, `2014/3/9`, `2014.03.09`, basic `20140309`;
 //! * Chinese: `2014年3月9日` (also `…9号`, or without the day suffix, spaces allowed);
+//!   Korean the same with 년 월 일 (`2014년 03월 09일`);
 //! * day/month/year and month/day/year: `09/03/2014`, `03/09/2014` (either reading must be a
 //!   real date; which one is not decided);
 //! * English month names: `March 9, 2014`, `Mar. 9 2014`, `9 Mar 2014`, `9th of March 2014`,
@@ -127,21 +128,27 @@ fn take_digits(s: &str, max: usize) -> Option<(u32, &str)> {
     Some((digits_value(d.as_bytes())?, rest))
 }
 
-/// `2014年3月9日`, `2014 年 03 月 09 日`, `2014年3月9号`, `2014年3月9`.
+/// `2014年3月9日`, `2014 年 03 月 09 日`, `2014年3月9号`, `2014年3月9`; in Korean
+/// `2014년 3월 9일`.
 fn chinese(s: &str) -> bool {
+    ymd_with(s, ['年', '月', '日'], Some('号')) || ymd_with(s, ['년', '월', '일'], None)
+}
+
+/// Year, month and day, each followed by its unit character (the day's may be left out).
+fn ymd_with(s: &str, units: [char; 3], other_day: Option<char>) -> bool {
     let Some((y, rest)) = take_digits(s, 4) else {
         return false;
     };
     if s.bytes().take_while(u8::is_ascii_digit).count() != 4 {
         return false;
     }
-    let Some(rest) = rest.trim_start().strip_prefix('年') else {
+    let Some(rest) = rest.trim_start().strip_prefix(units[0]) else {
         return false;
     };
     let Some((m, rest)) = take_digits(rest.trim_start(), 2) else {
         return false;
     };
-    let Some(rest) = rest.trim_start().strip_prefix('月') else {
+    let Some(rest) = rest.trim_start().strip_prefix(units[1]) else {
         return false;
     };
     let Some((d, rest)) = take_digits(rest.trim_start(), 2) else {
@@ -149,8 +156,8 @@ fn chinese(s: &str) -> bool {
     };
     let rest = rest.trim_start();
     let rest = rest
-        .strip_prefix('日')
-        .or_else(|| rest.strip_prefix('号'))
+        .strip_prefix(units[2])
+        .or_else(|| other_day.and_then(|c| rest.strip_prefix(c)))
         .unwrap_or(rest);
     rest.is_empty() && is_valid_ymd(y, m, d)
 }
@@ -291,6 +298,8 @@ mod tests {
             "2014年3月9日",
             "2014 年 03 月 09 日",
             "2014年3月9号",
+            "2014년 03월 09일",
+            "2022년 6월 29일",
             "09/03/2014",
             "03/09/2014",
             "31/12/2013",

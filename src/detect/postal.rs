@@ -11,6 +11,8 @@
 //! * Canada (Canada Post): `A1A 1A1` (space optional), without the letters D F I O Q U, and
 //!   W or Z not first.
 //! * Japan (郵便番号): `123-4567`.
+//! * Brazil (CEP, Correios): `12345-678` (five digits, a dash, three); written without the
+//!   dash it is eight bare digits, which says nothing, so only the dashed form is read.
 
 use super::{push, Detection, Kind, Strength};
 
@@ -120,10 +122,25 @@ pub fn is_jp_postal(s: &str) -> bool {
             .all(|(i, c)| i == 3 || c.is_ascii_digit())
 }
 
+/// Brazil's CEP with its dash: `01310-100`.
+pub fn is_br_cep(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    b.len() == 9
+        && b[5] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 5 || c.is_ascii_digit())
+}
+
 /// Any supported postal-code format (surrounding whitespace ignored).
 pub fn is_postal_code(s: &str) -> bool {
     let s = s.trim();
-    is_cn_postal(s) || is_us_zip(s) || is_uk_postcode(s) || is_ca_postal(s) || is_jp_postal(s)
+    is_cn_postal(s)
+        || is_us_zip(s)
+        || is_uk_postcode(s)
+        || is_ca_postal(s)
+        || is_jp_postal(s)
+        || is_br_cep(s)
 }
 
 /// Whole-value detection.
@@ -144,6 +161,16 @@ mod tests {
         }
         for s in ["999078", "000000", "870000", "10008", "1000800", "10008a"] {
             assert!(!is_cn_postal(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn brazil() {
+        for s in ["01310-100", "79922-983", " 20040-020 "] {
+            assert!(is_br_cep(s), "{s}");
+        }
+        for s in ["01310100", "0131-0100", "01310-10", "0131a-100"] {
+            assert!(!is_br_cep(s), "{s}");
         }
     }
 
