@@ -249,7 +249,7 @@ fn real_public_forms() {
 // address selects are regions): 99.0%, 1. Cue phrases in free text (data/cues.tsv): sentences 21.0% -> 99.3%, harmless 0%.
 // That score overstates: the cues were written knowing these templates (same author); the
 // outside check's sentences are the real measure.
-const FLOOR_VALUES_ALONE: f64 = 90.1;
+const FLOOR_VALUES_ALONE: f64 = 90.9;
 const FLOOR_VALUES_NAMED: f64 = 99.1;
 const FLOOR_SENTENCES_FOUND: f64 = 99.0;
 const CEILING_HARMLESS_FLAGGED: f64 = 1.0;
