@@ -86,12 +86,14 @@ impl std::ops::Deref for Digits {
     }
 }
 
-/// The lengths of the digit groups of `v` (separators are anything else).
-fn groups(v: &str) -> Vec<usize> {
-    v.split(|c: char| !c.is_ascii_digit())
+/// Whether the lengths of the digit groups of `v` (separators are anything else) are
+/// exactly `lengths`; compared as they come, without collecting them.
+fn groups_are(v: &str, lengths: &[usize]) -> bool {
+    let mut groups = v
+        .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
-        .map(str::len)
-        .collect()
+        .map(str::len);
+    lengths.iter().all(|&n| groups.next() == Some(n)) && groups.next().is_none()
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -157,7 +159,9 @@ pub fn is_br_cpf(v: &str) -> bool {
     let Some(d) = digits_with(v, b".- ") else {
         return false;
     };
-    let shaped = matches!(groups(v).as_slice(), [11] | [3, 3, 3, 2] | [9, 2]);
+    let shaped = [&[11][..], &[3, 3, 3, 2], &[9, 2]]
+        .iter()
+        .any(|g| groups_are(v, g));
     shaped
         && d.len() == 11
         && d.iter().any(|&x| x != d[0])
@@ -170,7 +174,7 @@ pub fn is_br_cnpj(v: &str) -> bool {
     let Some(d) = digits_with(v, b".-/ ") else {
         return false;
     };
-    let shaped = matches!(groups(v).as_slice(), [14] | [2, 3, 3, 4, 2]);
+    let shaped = groups_are(v, &[14]) || groups_are(v, &[2, 3, 3, 4, 2]);
     let weights = |n: usize| (0..n).map(move |i| [2, 3, 4, 5, 6, 7, 8, 9][(n - 1 - i) % 8]);
     shaped
         && d.len() == 14
@@ -234,7 +238,7 @@ pub fn is_in_aadhaar(v: &str) -> bool {
     let Some(d) = digits_with(v, b" -") else {
         return false;
     };
-    let shaped = matches!(groups(v).as_slice(), [12] | [4, 4, 4]);
+    let shaped = groups_are(v, &[12]) || groups_are(v, &[4, 4, 4]);
     shaped && d.len() == 12 && d[0] >= 2 && verhoeff_ok(&d)
 }
 

@@ -106,6 +106,8 @@ pub struct Lexicon {
     /// Terms that count only as the whole text (`=date` in a table): a bare "Date" or "月" is
     /// a date, or a part of one, but "date" inside "update" or 月 inside 月收入 is not.
     whole: CharTrie,
+    /// The longest whole-text term, in chars: longer texts are not looked up at all.
+    whole_max: usize,
 }
 
 /// Reused working buffers of [`Lexicon::find_into`].
@@ -200,6 +202,7 @@ impl Lexicon {
             en_phrases: Trie::default(),
             pinyin: CharTrie::default(),
             whole: CharTrie::default(),
+            whole_max: 0,
         };
         for (_, cols) in rows(AUTOCOMPLETE) {
             if let (Some(token), Some(cat)) =
@@ -236,6 +239,7 @@ impl Lexicon {
         let id = self.entries.len() as u32;
         if let Some(term) = entry.term.strip_prefix('=') {
             entry.term = term;
+            self.whole_max = self.whole_max.max(term.chars().count());
             if self.whole.insert(term.chars(), id) {
                 self.entries.push(entry);
             }
@@ -444,7 +448,7 @@ impl Lexicon {
             }
         }
         let start = chars[..end].iter().position(|c| !mark(c)).unwrap_or(end);
-        if start >= end || end - start > 12 {
+        if start >= end || end - start > self.whole_max {
             return;
         }
         if let Some(id) = self.whole.get(chars[start..end].iter().copied()) {
