@@ -131,17 +131,17 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
     let b = text.as_bytes();
     let c = *b.get(i)?;
     let mut best: Option<Match> = None;
-    let mut offer = |end: Option<usize>, kind: Kind| {
+    let offer = |best: &mut Option<Match>, end: Option<usize>, kind: Kind| {
         let Some(end) = end else { return };
         if end <= i || !text.is_char_boundary(end) {
             return;
         }
-        let better = match best {
+        let better = match *best {
             None => true,
             Some(m) => end > m.end || (end == m.end && kind.priority() < m.kind.priority()),
         };
         if better {
-            best = Some(Match {
+            *best = Some(Match {
                 kind,
                 start: i,
                 end,
@@ -149,46 +149,65 @@ fn best_at(text: &str, i: usize) -> Option<Match> {
         }
     };
     if c.is_ascii_digit() {
-        offer(resident_id::scan_at(b, i), Kind::ResidentId);
-        offer(network::scan_ipv4_at(b, i), Kind::Ipv4);
+        offer(&mut best, resident_id::scan_at(b, i), Kind::ResidentId);
+        offer(&mut best, network::scan_ipv4_at(b, i), Kind::Ipv4);
         if let Some((end, kind)) = card::scan_at(b, i) {
-            offer(Some(end), kind);
+            offer(&mut best, Some(end), kind);
         }
     }
     if c.is_ascii_digit() || matches!(c, b'+' | b'(') || starts_at(b, i, "（") {
         if let Some((end, kind)) = phone::scan_at(b, i) {
-            offer(Some(end), kind);
+            offer(&mut best, Some(end), kind);
         }
     }
     if c.is_ascii_digit() || c == b'(' {
-        offer(phone::scan_nanp_at(b, i), Kind::IntlPhone);
+        offer(&mut best, phone::scan_nanp_at(b, i), Kind::IntlPhone);
     }
     if c.is_ascii_digit() {
-        offer(vehicle::scan_kr_plate_at(b, i), Kind::ForeignPlate);
+        offer(
+            &mut best,
+            vehicle::scan_kr_plate_at(b, i),
+            Kind::ForeignPlate,
+        );
     }
-    if c.is_ascii_digit() || c == b'(' || c.is_ascii_uppercase() {
+    // A national format is made of digits, capitals and separators: where what was found
+    // already ends before another character, it cannot reach further, and is not tried.
+    let national_could_extend = best.is_none_or(|m| {
+        b.get(m.end).is_some_and(|&x| {
+            x.is_ascii_alphanumeric() || matches!(x, b' ' | b'-' | b'.' | b'/' | b'(' | b')')
+        })
+    });
+    if national_could_extend && (c.is_ascii_digit() || c == b'(' || c.is_ascii_uppercase()) {
         if let Some((end, kind)) = national_at(text, i) {
-            offer(Some(end), kind);
+            offer(&mut best, Some(end), kind);
         }
     }
     if c.is_ascii_hexdigit() {
-        offer(network::scan_ipv6_at(b, i), Kind::Ipv6);
-        offer(network::scan_mac_at(b, i), Kind::Mac);
-        offer(device::scan_at(b, i), Kind::AdId);
+        offer(&mut best, network::scan_ipv6_at(b, i), Kind::Ipv6);
+        offer(&mut best, network::scan_mac_at(b, i), Kind::Mac);
+        offer(&mut best, device::scan_at(b, i), Kind::AdId);
     }
     if c >= 0xE4 {
-        offer(vehicle::scan_plate_at(b, i), Kind::LicencePlate);
+        offer(&mut best, vehicle::scan_plate_at(b, i), Kind::LicencePlate);
     }
     if c.is_ascii_alphanumeric() {
-        offer(vehicle::scan_vin_at(b, i), Kind::Vin);
+        offer(&mut best, vehicle::scan_vin_at(b, i), Kind::Vin);
     }
     if c.is_ascii_alphabetic() {
-        offer(iban::scan_at(b, i), Kind::Iban);
-        offer(resident_id::scan_student_at(b, i), Kind::StudentNumber);
-        offer(travel_doc::scan_hkid_at(b, i), Kind::HkMacauPermit);
+        offer(&mut best, iban::scan_at(b, i), Kind::Iban);
+        offer(
+            &mut best,
+            resident_id::scan_student_at(b, i),
+            Kind::StudentNumber,
+        );
+        offer(
+            &mut best,
+            travel_doc::scan_hkid_at(b, i),
+            Kind::HkMacauPermit,
+        );
     }
     if c != b'(' && !starts_at(b, i, "（") {
-        offer(geo::scan_at(b, i), Kind::Coordinates);
+        offer(&mut best, geo::scan_at(b, i), Kind::Coordinates);
     }
     best
 }
