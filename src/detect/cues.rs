@@ -47,6 +47,8 @@ fn cues() -> &'static Cues {
     C.get_or_init(|| {
         let mut trie = Trie::default();
         let mut categories = Vec::new();
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut first = vec![0u64; 0x10000 / 64];
         for line in CUES
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -58,48 +60,43 @@ fn cues() -> &'static Cues {
             let Some(category) = Category::from_id(cat.trim()) else {
                 continue;
             };
+            let cue = cue.trim();
             // Text is matched with its ASCII letters lower-cased; a cue opening with another
             // letter (Địa chỉ, Él) is also stored capitalised, as a sentence starts.
-            let key = cue.trim().to_ascii_lowercase();
-            let mut first = key.chars();
-            let capital: String = first
+            let key = cue.to_ascii_lowercase();
+            let mut chars = key.chars();
+            let capital: String = chars
                 .next()
-                .map(|c| c.to_uppercase().chain(first).collect())
+                .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
             for k in [key.clone(), capital.to_ascii_lowercase()] {
                 if trie.insert(k.bytes(), categories.len() as u32) {
                     categories.push(category);
                 }
             }
-        }
-        trie.index_root(256);
-        let mut pairs = Box::new([0u64; 1024]);
-        let mut first = vec![0u64; 0x10000 / 64];
-        for line in CUES
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            let cue = line.split('\t').next().unwrap_or_default().trim();
-            if let Some(c) = cue.chars().next() {
-                for c in std::iter::once(c).chain(c.to_uppercase()) {
-                    let k = c.to_ascii_lowercase() as usize;
-                    if let Some(w) = first.get_mut(k / 64) {
+            // The scan's prefilters: the characters and the pairs of bytes that open a cue.
+            let Some(opening) = cue.chars().next() else {
+                continue;
+            };
+            let rest = &cue[opening.len_utf8()..];
+            for c in std::iter::once(opening).chain(opening.to_uppercase()) {
+                let k = c.to_ascii_lowercase() as usize;
+                if let Some(w) = first.get_mut(k / 64) {
+                    *w |= 1 << (k % 64);
+                }
+                // (cues are two bytes or more: the shortest is a CJK character)
+                let mut bytes = [0u8; 4];
+                let mut opened = c.encode_utf8(&mut bytes).bytes().chain(rest.bytes());
+                if let (Some(b0), Some(b1)) = (opened.next(), opened.next()) {
+                    let k = usize::from(b0.to_ascii_lowercase()) << 8
+                        | usize::from(b1.to_ascii_lowercase());
+                    if let Some(w) = pairs.get_mut(k / 64) {
                         *w |= 1 << (k % 64);
-                    }
-                    // (cues are two bytes or more: the shortest is a CJK character)
-                    let rest = &cue[c.len_utf8().min(cue.len())..];
-                    let mut bytes = [0u8; 4];
-                    let opened = c.encode_utf8(&mut bytes).bytes().chain(rest.bytes());
-                    let key: Vec<u8> = opened.take(2).map(|x| x.to_ascii_lowercase()).collect();
-                    if let [b0, b1] = key[..] {
-                        let k = usize::from(b0) << 8 | usize::from(b1);
-                        if let Some(w) = pairs.get_mut(k / 64) {
-                            *w |= 1 << (k % 64);
-                        }
                     }
                 }
             }
         }
+        trie.index_root(256);
         Cues {
             trie,
             categories,
