@@ -143,12 +143,14 @@ fn values_from_eleven_locales() {
     );
 }
 
-#[test]
-fn cue_sentences_and_harmless_prose() {
+/// `findPersonalData` over a sentence file: personal values found with their category, and
+/// harmless sentences (`expect: null`) flagged.
+fn sentences(rel: &str, floor_found: f64, ceiling_flagged: f64) {
     let mut found = Score::default();
+    let mut by_locale = Score::default();
     let (mut harmless, mut flagged) = (0, 0);
     let mut misses = Vec::new();
-    for row in rows("values/locale-sentences.jsonl") {
+    for row in rows(rel) {
         let text = row["text"].as_str().unwrap();
         let spans = find_personal_data(text);
         match row["expect"].as_str() {
@@ -166,49 +168,63 @@ fn cue_sentences_and_harmless_prose() {
                     .iter()
                     .any(|s| s.category.id() == expect && s.start < at + value.len() && at < s.end);
                 found.add(expect, hit);
+                by_locale.add(row["locale"].as_str().unwrap_or("?"), hit);
                 if !hit {
                     misses.push(format!("{expect} missed: {text}"));
                 }
             }
         }
     }
-    found.print("personal values found in cue sentences, by category");
+    found.print(&format!("{rel}: personal values found, by category"));
+    by_locale.print(&format!("{rel}: personal values found, by locale"));
     let flagged_pct = 100.0 * flagged as f64 / harmless as f64;
     println!("harmless sentences flagged: {flagged}/{harmless} = {flagged_pct:.1}%");
     if std::env::var_os("MINFORM_SHOW_MISSES").is_some() {
         println!("{}", misses.join("\n"));
     }
     assert!(
-        found.percent() >= FLOOR_SENTENCES_FOUND,
-        "found fell below {FLOOR_SENTENCES_FOUND}%"
+        found.percent() >= floor_found,
+        "{rel}: found fell below {floor_found}%"
     );
     assert!(
-        flagged_pct <= CEILING_HARMLESS_FLAGGED,
-        "harmless flagged above {CEILING_HARMLESS_FLAGGED}%"
+        flagged_pct <= ceiling_flagged,
+        "{rel}: harmless flagged above {ceiling_flagged}%"
     );
 }
 
 #[test]
-fn real_public_forms() {
-    let dir = format!("{}/tests/realforms", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().into_string().unwrap())
-                .collect()
-        })
-        .unwrap_or_default();
-    files.retain(|f| f.ends_with(".jsonl"));
-    files.sort();
+fn cue_sentences_and_harmless_prose() {
+    sentences(
+        "values/locale-sentences.jsonl",
+        FLOOR_SENTENCES_FOUND,
+        CEILING_HARMLESS_FLAGGED,
+    );
+}
+
+/// Sentences written by someone who had not read the cue table or the detectors, in the
+/// phrasings people use (notes to a teacher, support tickets, chat), frozen before the first
+/// run (`tests/blind/make/`).
+#[test]
+fn blind_sentences() {
+    sentences(
+        "blind/sentences.jsonl",
+        FLOOR_BLIND_SENTENCES_FOUND,
+        CEILING_BLIND_HARMLESS_FLAGGED,
+    );
+}
+
+/// Real-form fields in `files`: exact category, and personal fields called `non_personal`.
+fn forms(files: &[String], floor: f64, ceiling_non_personal: usize) {
     let mut score = Score::default();
     let mut never = Vec::new();
     let mut misses = Vec::new();
-    for file in &files {
-        for row in rows(&format!("realforms/{file}")) {
+    for file in files {
+        for row in rows(file) {
             let expect =
                 Category::from_id(row["expect"].as_str().unwrap()).expect("a known category");
             let got = classify(&row["field"]);
-            score.add(file, got == expect);
+            let group = row["lang"].as_str().unwrap_or(file);
+            score.add(group, got == expect);
             if got != expect {
                 misses.push(format!(
                     "{file}: {} → {got}, expected {expect}",
@@ -220,19 +236,38 @@ fn real_public_forms() {
             }
         }
     }
-    score.print("real public forms, exact category");
+    score.print(&format!("{files:?}: exact category"));
     println!("personal fields called non_personal: {}", never.len());
     if std::env::var_os("MINFORM_SHOW_MISSES").is_some() {
         println!("{}\n{}", misses.join("\n"), never.join("\n"));
     }
-    assert!(
-        score.percent() >= FLOOR_REAL_FORMS,
-        "real forms fell below {FLOOR_REAL_FORMS}%"
-    );
-    assert!(
-        never.len() <= CEILING_REAL_FORMS_NON_PERSONAL,
-        "{}",
-        never.join("\n")
+    assert!(score.percent() >= floor, "{files:?} fell below {floor}%");
+    assert!(never.len() <= ceiling_non_personal, "{}", never.join("\n"));
+}
+
+#[test]
+fn real_public_forms() {
+    let dir = format!("{}/tests/realforms", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| format!("realforms/{}", e.file_name().into_string().unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.retain(|f| f.ends_with(".jsonl"));
+    files.sort();
+    forms(&files, FLOOR_REAL_FORMS, CEILING_REAL_FORMS_NON_PERSONAL);
+}
+
+/// 475 fields from 58 other repositories, labelled and frozen before the first run
+/// (`tests/blind/forms-skipped.txt` lists what was left out as ambiguous, and why).
+#[test]
+fn blind_real_forms() {
+    forms(
+        &["blind/forms.jsonl".to_owned()],
+        FLOOR_BLIND_FORMS,
+        CEILING_BLIND_FORMS_NON_PERSONAL,
     );
 }
 
@@ -255,3 +290,9 @@ const FLOOR_SENTENCES_FOUND: f64 = 99.0;
 const CEILING_HARMLESS_FLAGGED: f64 = 1.0;
 const FLOOR_REAL_FORMS: f64 = 98.9;
 const CEILING_REAL_FORMS_NON_PERSONAL: usize = 1;
+// The blind sets (2026-12-05), first run: forms 426/475 = 89.7% with 5 personal fields called
+// non_personal; sentences 358/636 = 56.3% found, 1/165 harmless flagged.
+const FLOOR_BLIND_FORMS: f64 = 89.6;
+const CEILING_BLIND_FORMS_NON_PERSONAL: usize = 5;
+const FLOOR_BLIND_SENTENCES_FOUND: f64 = 56.2;
+const CEILING_BLIND_HARMLESS_FLAGGED: f64 = 0.7;
