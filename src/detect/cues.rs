@@ -14,13 +14,28 @@ use std::sync::OnceLock;
 
 use super::{Kind, Match};
 use crate::lexicon::trie::Trie;
+use crate::lexicon::{lexicon, Lexicon, Source, Weight};
 use crate::taxonomy::Category;
 
 const CUES: &str = include_str!("data/cues.tsv");
 
+/// The categories whose field labels are read as cues (those [`shape`] can read a value of).
+const LABEL_CATEGORIES: &[Category] = &[
+    Category::Name,
+    Category::BirthDate,
+    Category::Address,
+    Category::PostalCode,
+    Category::Username,
+    Category::Phone,
+    Category::NationalId,
+    Category::BankAccount,
+];
+
 struct Cues {
     trie: Trie<u8>,
-    categories: Vec<Category>,
+    /// Each cue's category, and whether it is a field label from the lexicon (which counts only
+    /// as the label of a "label: value" pair) rather than a phrase of `data/cues.tsv`.
+    categories: Vec<(Category, bool)>,
     /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue.
     first: Vec<u64>,
     /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
@@ -49,18 +64,7 @@ fn cues() -> &'static Cues {
         let mut categories = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
         let mut first = vec![0u64; 0x10000 / 64];
-        for line in CUES
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            let mut cols = line.split('\t');
-            let (Some(cue), Some(cat)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let Some(category) = Category::from_id(cat.trim()) else {
-                continue;
-            };
-            let cue = cue.trim();
+        let mut add = |cue: &str, category: Category, label: bool| {
             // Text is matched with its ASCII letters lower-cased; a cue opening with another
             // letter (Địa chỉ, Él) is also stored capitalised, as a sentence starts.
             let key = cue.to_ascii_lowercase();
@@ -71,12 +75,12 @@ fn cues() -> &'static Cues {
                 .unwrap_or_default();
             for k in [key.clone(), capital.to_ascii_lowercase()] {
                 if trie.insert(k.bytes(), categories.len() as u32) {
-                    categories.push(category);
+                    categories.push((category, label));
                 }
             }
             // The scan's prefilters: the characters and the pairs of bytes that open a cue.
             let Some(opening) = cue.chars().next() else {
-                continue;
+                return;
             };
             let rest = &cue[opening.len_utf8()..];
             for c in std::iter::once(opening).chain(opening.to_uppercase()) {
@@ -84,7 +88,6 @@ fn cues() -> &'static Cues {
                 if let Some(w) = first.get_mut(k / 64) {
                     *w |= 1 << (k % 64);
                 }
-                // (cues are two bytes or more: the shortest is a CJK character)
                 let mut bytes = [0u8; 4];
                 let mut opened = c.encode_utf8(&mut bytes).bytes().chain(rest.bytes());
                 if let (Some(b0), Some(b1)) = (opened.next(), opened.next()) {
@@ -94,6 +97,26 @@ fn cues() -> &'static Cues {
                         *w |= 1 << (k % 64);
                     }
                 }
+            }
+        };
+        for line in CUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let mut cols = line.split('\t');
+            let (Some(cue), Some(cat)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            if let Some(category) = Category::from_id(cat.trim()) {
+                add(cue.trim(), category, false);
+            }
+        }
+        // Field labels of the categories a value can be read for ("Geburtsdatum", "收件人",
+        // "PLZ"): a phrase of the table above wins where both have the same words. Terms of
+        // two bytes or less (`ip`) open too many words to be worth trying.
+        for (term, category, weight) in Lexicon::label_terms() {
+            if weight > Weight::Weak && LABEL_CATEGORIES.contains(&category) && term.len() > 2 {
+                add(term, category, true);
             }
         }
         trie.index_root(256);
@@ -267,7 +290,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
             }
         }
         match best {
-            Some((end, category)) => match value_after(text, end, category) {
+            Some((end, (category, label))) => match value_after(text, i, end, category, label) {
                 Some(m) => {
                     i = m.end;
                     out.push(m);
@@ -279,20 +302,117 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
     }
 }
 
-/// The value after a cue ending at `at`: skips separators, ends at the clause's end.
-fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
+/// Words that stand between a label and its value: "PLZ ist 55700", "邮编是221001",
+/// "우편번호는 56441" (Korean particles glued to the label), "update my address to …".
+const COPULAS: &[&str] = &[
+    "是", "为", "為", "は", "が", "填", "写", "寫", "改成", "改为", "改為",
+];
+const PARTICLES: &[&str] = &["는", "은", "이", "가", "를", "을", "로"];
+const COPULA_WORDS: &[&str] = &[
+    "is", "was", "are", "to", "est", "sont", "pour", "ist", "lautet", "auf", "é", "es", "era",
+    "para", "là", "thành",
+];
+/// Possessives between a Vietnamese label and its copula ("ngày sinh của em là …").
+const FILLERS: &[&str] = &[
+    "của em",
+    "của tôi",
+    "của mình",
+    "của con",
+    "nhà em",
+    "mình",
+    "em",
+];
+
+/// How many bytes of `rest` (the text after a cue) lie before the value: spaces, `:` `=` and
+/// dashes, an opening bracket, copulas. Returns `(bytes, separated, bracket)`: whether a mark or
+/// a copula said "the value comes now", and whether the value sits in brackets.
+fn separators(rest: &str, category: Category) -> (usize, bool, bool) {
+    let (mut k, mut separated, mut bracket) = (0, false, false);
+    loop {
+        let r = &rest[k..];
+        let t = r.trim_start_matches([' ', '\u{3000}', '\t']);
+        k += r.len() - t.len();
+        let spaced = k > 0;
+        match t.chars().next() {
+            // (a dash only between spaces: "TS-BLK-M-0419" is a code, not "blk: M-0419")
+            Some(c @ (':' | '：' | '=' | '-' | '–' | '—'))
+                if spaced || !matches!(c, '-' | '–' | '—') =>
+            {
+                k += c.len_utf8();
+                separated = true;
+                continue;
+            }
+            // ("(02) 8978 7534": a phone number's brackets are its own)
+            Some(c @ ('(' | '（')) if !bracket && category != Category::Phone => {
+                k += c.len_utf8();
+                separated = true;
+                bracket = true;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(w) = COPULAS.iter().find(|w| t.starts_with(**w)) {
+            k += w.len();
+            separated = true;
+            continue;
+        }
+        // A Korean particle is glued to the label and followed by a space or a Latin value.
+        if let Some(w) = PARTICLES.iter().find(|w| {
+            !spaced
+                && t.starts_with(**w)
+                && t[w.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == ' ' || c.is_ascii_alphanumeric())
+        }) {
+            k += w.len();
+            separated = true;
+            continue;
+        }
+        let word = |w: &&&str| {
+            t.len() > w.len()
+                && t.is_char_boundary(w.len())
+                && t[..w.len()].eq_ignore_ascii_case(w)
+                && t[w.len()..].starts_with(' ')
+        };
+        if let Some(w) = COPULA_WORDS.iter().find(word) {
+            k += w.len();
+            separated = true;
+            continue;
+        }
+        if let Some(w) = FILLERS.iter().find(word) {
+            k += w.len();
+            continue;
+        }
+        return (k, separated, bracket);
+    }
+}
+
+/// The value after a cue from `from` to `at`: skips separators, ends at the clause's end. A
+/// `label` cue (a field label from the lexicon) counts only as a label: followed by a mark or a
+/// copula, or by a number, or (a label in a script without spaces) by the value itself; and
+/// the lexicon, reading the clause up to it, must agree on the category ("product name:" is
+/// not a person's name).
+fn value_after(
+    text: &str,
+    from: usize,
+    at: usize,
+    category: Category,
+    label: bool,
+) -> Option<Match> {
     let rest = &text[at..];
-    let skipped = rest.len()
-        - rest
-            .trim_start_matches([' ', ':', '：', '=', '\u{3000}', '\t'])
-            .len();
+    let (skipped, separated, bracket) = separators(rest, category);
     let start = at + skipped;
+    if label && !label_holds(text, from, at, category, separated, &text[start..]) {
+        return None;
+    }
     let tail = &text[start..];
     let mut end = tail.len();
     let mut prev: Option<char> = None;
     for (k, ch) in tail.char_indices() {
         let stop = match ch {
             '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '"' | '」' => true,
+            ')' | '）' => bracket,
             // Addresses have commas in them ("41, avenue de …"); other values end there.
             '，' | ',' | '、' => category != Category::Address,
             // "(02) 8978 7534" opens with one; after a name it is a remark ("Ashley (mum)").
@@ -344,6 +464,7 @@ fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
         Category::NationalId => Kind::NationalIdNumber,
         Category::School => Kind::SchoolValue,
         Category::Age => Kind::AgeValue,
+        Category::BankAccount => Kind::BankCard,
         _ => return None,
     };
     Some(Match {
@@ -351,6 +472,65 @@ fn value_after(text: &str, at: usize, category: Category) -> Option<Match> {
         start,
         end: start + value.len(),
     })
+}
+
+/// Whether a label cue from `from` to `at`, with `value` after it, is a label of `category`.
+fn label_holds(
+    text: &str,
+    from: usize,
+    at: usize,
+    category: Category,
+    separated: bool,
+    value: &str,
+) -> bool {
+    let digit_kind = matches!(
+        category,
+        Category::PostalCode
+            | Category::Phone
+            | Category::NationalId
+            | Category::BankAccount
+            | Category::BirthDate
+    );
+    // A label inside a code or a path ("TS-BLK-M", "user.name") is not one.
+    if text[..from]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '-' | '_' | '.' | '/' | '@' | '#'))
+    {
+        return false;
+    }
+    let unspaced = !text[from..at].is_ascii();
+    let first = value.chars().next();
+    let clause_alone = category == Category::Username
+        && value
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+            .is_none_or(|k| !value[k..].starts_with(' '));
+    if !(separated
+        || (digit_kind && first.is_some_and(|c| c.is_ascii_digit()))
+        || unspaced
+        || clause_alone)
+    {
+        return false;
+    }
+    // The clause up to the cue, at most 64 bytes back.
+    let mut begin = from.saturating_sub(64);
+    while !text.is_char_boundary(begin) {
+        begin += 1;
+    }
+    let before = &text[begin..from];
+    let clause = before
+        .rfind([
+            '.', '!', '?', '。', '！', '？', '\n', ';', '；', ',', '，', ':', '：',
+        ])
+        .map_or(begin, |k| {
+            begin + k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let window = &text[clause..at];
+    let chars = window.chars().count() as u32;
+    lexicon()
+        .find(window, Source::Label)
+        .iter()
+        .any(|h| h.end == chars && h.category == category)
 }
 
 /// The date at the start of `v`, without the sentence going on after it ("4 March 2015 and I
@@ -385,6 +565,17 @@ fn date_part(v: &str) -> &str {
 
 /// `v` cut to what a value of `category` can be, or `None` if it does not have its shape.
 fn shape(v: &str, category: Category) -> Option<&str> {
+    // Values written in ASCII end where another script starts again ("账号juanzhu被封了").
+    let v = match category {
+        Category::PostalCode
+        | Category::Username
+        | Category::Phone
+        | Category::NationalId
+        | Category::BankAccount => {
+            v[..v.find(|c: char| !c.is_ascii()).unwrap_or(v.len())].trim_end()
+        }
+        _ => v,
+    };
     let chars = v.chars().count();
     let digits = v.chars().filter(char::is_ascii_digit).count();
     let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
@@ -472,6 +663,21 @@ fn shape(v: &str, category: Category) -> Option<&str> {
                 && v.chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
             ok.then_some(v)
+        }
+        Category::BankAccount => {
+            // A card number: 12 to 19 digits in groups, passing the Luhn check.
+            let cut = v
+                .find(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '-'))
+                .unwrap_or(v.len());
+            let number = v[..cut].trim_end_matches([' ', '-']);
+            let mut digits = super::Digits::new();
+            for b in number.bytes().filter(u8::is_ascii_digit) {
+                if !digits.push(b) {
+                    return None;
+                }
+            }
+            let d = digits.as_slice();
+            ((12..=19).contains(&d.len()) && super::card::luhn(d)).then_some(number)
         }
         Category::Username => {
             // The whole clause is the handle, or the handle has the digits or dots of one

@@ -306,6 +306,18 @@ impl Lexicon {
         self.autocomplete.get(index as usize).map(|(t, _)| *t)
     }
 
+    /// The terms of the word tables (English, Chinese and the other languages; not pinyin
+    /// field names, not whole-text terms) with their category and weight: free text reads them
+    /// as the label of a "label: value" pair (`detect::cues`).
+    pub(crate) fn label_terms() -> impl Iterator<Item = (&'static str, Category, Weight)> {
+        [EN, ZH, INTL]
+            .into_iter()
+            .flat_map(rows)
+            .filter_map(|(_, cols)| entry_of(&cols).ok())
+            .filter(|e| !e.term.starts_with('='))
+            .map(|e| (e.term, e.category, e.weight))
+    }
+
     /// The term with this index.
     pub fn term(&self, entry: u32) -> Option<&'static str> {
         self.entries.get(entry as usize).map(|e| e.term)
