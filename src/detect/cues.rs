@@ -31,11 +31,26 @@ const LABEL_CATEGORIES: &[Category] = &[
     Category::BankAccount,
 ];
 
+/// How a cue reads its value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A phrase of `data/cues.tsv`: the value follows ("我叫…", "my name is …").
+    Phrase,
+    /// A phrase after which only a name the name tables recognise counts ("我是王芳", "I'm
+    /// Benjamin Marshall", a sign-off): `name?` in the table.
+    Intro,
+    /// A phrase that follows its value ("2021年9月8日出生", "斎藤 翔太と申します"): written
+    /// `…出生` in the table.
+    Before,
+    /// A field label from the lexicon: the label of a "label: value" pair, or of a value
+    /// written before it ("23559 is an invalid zip code").
+    Label,
+}
+
 struct Cues {
     trie: Trie<u8>,
-    /// Each cue's category, and whether it is a field label from the lexicon (which counts only
-    /// as the label of a "label: value" pair) rather than a phrase of `data/cues.tsv`.
-    categories: Vec<(Category, bool)>,
+    /// Each cue's category and how it reads its value.
+    categories: Vec<(Category, Cue)>,
     /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue.
     first: Vec<u64>,
     /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
@@ -64,7 +79,7 @@ fn cues() -> &'static Cues {
         let mut categories = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
         let mut first = vec![0u64; 0x10000 / 64];
-        let mut add = |cue: &str, category: Category, label: bool| {
+        let mut add = |cue: &str, category: Category, how: Cue| {
             // Text is matched with its ASCII letters lower-cased; a cue opening with another
             // letter (Địa chỉ, Él) is also stored capitalised, as a sentence starts.
             let key = cue.to_ascii_lowercase();
@@ -75,7 +90,7 @@ fn cues() -> &'static Cues {
                 .unwrap_or_default();
             for k in [key.clone(), capital.to_ascii_lowercase()] {
                 if trie.insert(k.bytes(), categories.len() as u32) {
-                    categories.push((category, label));
+                    categories.push((category, how));
                 }
             }
             // The scan's prefilters: the characters and the pairs of bytes that open a cue.
@@ -107,8 +122,21 @@ fn cues() -> &'static Cues {
             let (Some(cue), Some(cat)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            if let Some(category) = Category::from_id(cat.trim()) {
-                add(cue.trim(), category, false);
+            let (cat, intro) = match cat.trim().strip_suffix('?') {
+                Some(c) => (c, true),
+                None => (cat.trim(), false),
+            };
+            let (cue, before) = match cue.trim().strip_prefix('…') {
+                Some(c) => (c, true),
+                None => (cue.trim(), false),
+            };
+            let how = match (intro, before) {
+                (_, true) => Cue::Before,
+                (true, false) => Cue::Intro,
+                (false, false) => Cue::Phrase,
+            };
+            if let Some(category) = Category::from_id(cat) {
+                add(cue, category, how);
             }
         }
         // Field labels of the categories a value can be read for ("Geburtsdatum", "收件人",
@@ -116,7 +144,7 @@ fn cues() -> &'static Cues {
         // two bytes or less (`ip`) open too many words to be worth trying.
         for (term, category, weight) in Lexicon::label_terms() {
             if weight > Weight::Weak && LABEL_CATEGORIES.contains(&category) && term.len() > 2 {
-                add(term, category, true);
+                add(term, category, Cue::Label);
             }
         }
         trie.index_root(256);
@@ -290,9 +318,10 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
             }
         }
         match best {
-            Some((end, (category, label))) => match value_after(text, i, end, category, label) {
+            Some((end, (category, how))) => match read_value(text, i, end, category, how) {
                 Some(m) => {
-                    i = m.end;
+                    // (a value read backwards ends before its cue: go on after the cue)
+                    i = m.end.max(end);
                     out.push(m);
                 }
                 None => i = end,
@@ -388,6 +417,183 @@ fn separators(rest: &str, category: Category) -> (usize, bool, bool) {
     }
 }
 
+/// The value a cue from `from` to `at` points at.
+fn read_value(text: &str, from: usize, at: usize, category: Category, how: Cue) -> Option<Match> {
+    if how != Cue::Label && vetoed(text, from, category) {
+        return None;
+    }
+    // (a name is read backwards only before its own phrase: "…と申します")
+    let before = || {
+        (category != Category::Name)
+            .then(|| value_before(text, from, category))
+            .flatten()
+    };
+    match how {
+        Cue::Phrase => value_after(text, from, at, category, false).or_else(before),
+        Cue::Label => value_after(text, from, at, category, true).or_else(before),
+        Cue::Before => value_before(text, from, category),
+        Cue::Intro => {
+            let m = value_after(text, from, at, category, false)?;
+            super::names::recognised(&text[m.start..m.end]).then_some(m)
+        }
+    }
+}
+
+/// The start of the clause holding byte `from`: after the last mark that ends one, at most 64
+/// bytes back.
+fn clause_start(text: &str, from: usize) -> usize {
+    let mut begin = from.saturating_sub(64);
+    while !text.is_char_boundary(begin) {
+        begin += 1;
+    }
+    let before = &text[begin..from];
+    before
+        .rfind([
+            '.', '!', '?', '。', '！', '？', '\n', ';', '；', ',', '，', ':', '：',
+        ])
+        .map_or(begin, |k| {
+            begin + k + before[k..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// A phrase cue that is the end of a longer term of another category in the lexicon
+/// ("name:" in "Product name: Widget Pro").
+fn vetoed(text: &str, from: usize, category: Category) -> bool {
+    let clause = clause_start(text, from);
+    if clause == from {
+        return false;
+    }
+    let start = text[clause..from].chars().count() as u32;
+    let end = text[from..]
+        .find(|c: char| !c.is_alphanumeric() && c != ' ')
+        .map_or(text.len(), |k| from + k);
+    lexicon()
+        .find(&text[clause..end], Source::Label)
+        .iter()
+        .any(|h| h.start < start && h.end > start && h.category != category)
+}
+
+/// Words between a value and the label after it: "23559 is an invalid zip code", "51939 als
+/// Postleitzahl", "648-53-4523 as my SSN", "587336816208 카드로" (particles glued to the value
+/// are cut by the value's shape).
+const BETWEEN_BEFORE: &[&str] = &[
+    "as", "is", "an", "a", "the", "my", "your", "invalid", "valid", "wrong", "correct", "new",
+    "als", "meine", "mein", "meinen", "ist", "comme", "mon", "ma", "est", "no", "na", "o", "a",
+    "como", "meu", "minha", "é", "の", "を", "は", "が", "を", "为", "作为",
+];
+
+/// The value written before a cue starting at `from`: "2021年9月8日出生", "am 3.8.2020 geboren",
+/// "23559 is an invalid zip code". Only values with digits are read backwards (a birth date, a
+/// postcode, a phone, ID or card number), with only connecting words between it and the cue.
+fn value_before(text: &str, from: usize, category: Category) -> Option<Match> {
+    if category == Category::Name {
+        return name_before(text, from);
+    }
+    if !matches!(
+        category,
+        Category::PostalCode
+            | Category::Phone
+            | Category::NationalId
+            | Category::BankAccount
+            | Category::BirthDate
+    ) {
+        return None;
+    }
+    // Connecting words, from the end.
+    let mut end = from;
+    loop {
+        let t = text[..end].trim_end_matches([' ', '\u{3000}']);
+        let word = BETWEEN_BEFORE.iter().find(|w| {
+            t.len() >= w.len()
+                && t.is_char_boundary(t.len() - w.len())
+                && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+                && (!w.is_ascii()
+                    || t[..t.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric()))
+        });
+        match word {
+            Some(w) => end = t.len() - w.len(),
+            None => {
+                end = t.len();
+                break;
+            }
+        }
+    }
+    // The value: the run of characters a value of this kind is written with, back to the
+    // first word holding a digit (or, for a date, a month).
+    let date_char = |c: char| "年月日号號년월일".contains(c);
+    let begin = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, ' ' | '-' | '.' | '/' | ',')
+                || (category == Category::BirthDate && (date_char(c) || c.is_alphabetic()))
+        })
+        .last()
+        .map_or(end, |(k, _)| k);
+    let mut start = begin;
+    for w in text[begin..end].split(' ') {
+        let lower = w.to_lowercase();
+        let month = category == Category::BirthDate && MONTHS.iter().any(|m| lower.starts_with(m));
+        if w.chars().any(|c| c.is_ascii_digit()) || month {
+            break;
+        }
+        start += w.len() + 1;
+    }
+    if start >= end {
+        return None;
+    }
+    // In a script without spaces the run may open with words: "孩子是2021年…" → from the digit.
+    if category == Category::BirthDate {
+        start += text[start..end].find(|c: char| c.is_ascii_digit() || c.is_ascii_alphabetic())?;
+    }
+    let v = text[start..end].trim_end_matches([' ', ',', '.']);
+    let got = shape(v, category)?;
+    // The shape must be the whole run: the value ends where the cue's words begin.
+    if got.len() != v.len()
+        || (category == Category::BirthDate && got.bytes().filter(u8::is_ascii_digit).count() < 4)
+    {
+        return None;
+    }
+    if !super::digit_start_ok(text.as_bytes(), start) {
+        return None;
+    }
+    let kind = kind_of(category)?;
+    Some(Match {
+        kind,
+        start,
+        end: start + got.len(),
+    })
+}
+
+/// A Japanese name before "と申します": kanji or kana, with at most one space between family
+/// and given name, back to the clause's start.
+fn name_before(text: &str, from: usize) -> Option<Match> {
+    let name_char = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '々');
+    let before = &text[..from];
+    let mut spaces = 0;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            spaces += usize::from(c == ' ' || c == '\u{3000}');
+            name_char(c) || ((c == ' ' || c == '\u{3000}') && spaces <= 1)
+        })
+        .last()
+        .map_or(from, |(k, _)| k);
+    let v = text[start..from].trim_start();
+    let start = from - v.len();
+    let n = v.chars().filter(|&c| name_char(c)).count();
+    ((2..=8).contains(&n)).then_some(Match {
+        kind: Kind::PersonName,
+        start,
+        end: from,
+    })
+}
+
 /// The value after a cue from `from` to `at`: skips separators, ends at the clause's end. A
 /// `label` cue (a field label from the lexicon) counts only as a label: followed by a mark or a
 /// copula, or by a number, or (a label in a script without spaces) by the value itself; and
@@ -454,7 +660,17 @@ fn value_after(
     }
     let value = value.trim_end_matches([' ', '\u{3000}', '\'', '’', '」']);
     let value = shape(value, category)?;
-    let kind = match category {
+    let kind = kind_of(category)?;
+    Some(Match {
+        kind,
+        start,
+        end: start + value.len(),
+    })
+}
+
+/// The kind of a value read for `category`.
+fn kind_of(category: Category) -> Option<Kind> {
+    Some(match category {
         Category::Name => Kind::PersonName,
         Category::BirthDate => Kind::Date,
         Category::Address => Kind::StreetAddress,
@@ -466,11 +682,6 @@ fn value_after(
         Category::Age => Kind::AgeValue,
         Category::BankAccount => Kind::BankCard,
         _ => return None,
-    };
-    Some(Match {
-        kind,
-        start,
-        end: start + value.len(),
     })
 }
 
@@ -512,20 +723,7 @@ fn label_holds(
     {
         return false;
     }
-    // The clause up to the cue, at most 64 bytes back.
-    let mut begin = from.saturating_sub(64);
-    while !text.is_char_boundary(begin) {
-        begin += 1;
-    }
-    let before = &text[begin..from];
-    let clause = before
-        .rfind([
-            '.', '!', '?', '。', '！', '？', '\n', ';', '；', ',', '，', ':', '：',
-        ])
-        .map_or(begin, |k| {
-            begin + k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
-    let window = &text[clause..at];
+    let window = &text[clause_start(text, from)..at];
     let chars = window.chars().count() as u32;
     lexicon()
         .find(window, Source::Label)
@@ -882,8 +1080,66 @@ mod tests {
     }
 
     #[test]
+    fn labels_introductions_and_values_before_their_cue() {
+        let cases: &[(&str, Category, &str)] = &[
+            (
+                "Geburtsdatum: 21.03.1980",
+                Category::BirthDate,
+                "21.03.1980",
+            ),
+            ("邮编是221001，地址在上面", Category::PostalCode, "221001"),
+            ("우편번호는 56441입니다", Category::PostalCode, "56441"),
+            (
+                "生年月日（1979/11/01）が間違って",
+                Category::BirthDate,
+                "1979/11/01",
+            ),
+            ("账号juanzhu被封了", Category::Username, "juanzhu"),
+            (
+                "Card number: 5018 0000 0009",
+                Category::BankAccount,
+                "5018 0000 0009",
+            ),
+            (
+                "孩子是2021年9月8日出生的",
+                Category::BirthDate,
+                "2021年9月8日",
+            ),
+            (
+                "Mein Sohn ist am 3.8.2020 geboren.",
+                Category::BirthDate,
+                "3.8.2020",
+            ),
+            (
+                "It says 23559 is an invalid zip code",
+                Category::PostalCode,
+                "23559",
+            ),
+            (
+                "はじめまして、斎藤 翔太と申します。",
+                Category::Name,
+                "斎藤 翔太",
+            ),
+            ("你好，我是王芳，三年级的家长", Category::Name, "王芳"),
+            (
+                "Hiya, I'm Benjamin Marshall, just joined.",
+                Category::Name,
+                "Benjamin Marshall",
+            ),
+        ];
+        for &(text, category, value) in cases {
+            assert_eq!(found(text), [(category, value)], "{text}");
+        }
+    }
+
+    #[test]
     fn cue_words_without_a_value() {
         for text in [
+            "我是学生，我是三年级的。",
+            "I'm happy to help. I am Not Sure.",
+            "Product name: Widget Pro",
+            "TS-BLK-M-0419",
+            "出生证明已经交了",
             "My name is on the list.",
             "I live at the beach in summer.",
             "Born in Paris, raised in Lyon.",

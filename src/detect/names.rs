@@ -87,6 +87,33 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
     }
 }
 
+/// After a self-introduction or a sign-off ("我是…", "I'm …", "Cheers,"), whether `v` is a name
+/// rather than the sentence going on ("我是学生", "I'm happy"): a Chinese name opening with a
+/// family name from the table, a name [`is_name`] reads, or two or more capitalised words.
+pub(crate) fn recognised(v: &str) -> bool {
+    if super::lexical::family_name_len(v).is_some() || is_name(v) {
+        return true;
+    }
+    // Words a title-cased phrase has and a name does not ("I am Not Sure", "I'm In Town").
+    const NOT_IN_NAMES: &[&str] = &[
+        "not", "sure", "the", "an", "and", "or", "in", "on", "at", "to", "from", "for", "with",
+        "here", "there", "very", "so", "just", "still", "also", "ready", "fine", "good", "happy",
+        "sorry", "glad", "new", "back", "home", "going", "now", "your", "my", "our", "team", "ein",
+        "eine", "der", "die", "das", "nicht", "hier", "und", "les", "un", "une", "pas", "très",
+        "ici", "et", "um", "uma", "não", "aqui", "muito",
+    ];
+    let words: Vec<&str> = v.split(' ').collect();
+    words.len() >= 2
+        && words.len() <= 5
+        && !words
+            .iter()
+            .any(|w| NOT_IN_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
+        && capitalised(words[0])
+}
+
 /// The whole value reads as a Korean, Japanese, Vietnamese or Latin-script personal name.
 pub fn is_name(v: &str) -> bool {
     // A Latin-script name has two capitalised words: most values are rejected here, before
