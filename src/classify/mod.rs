@@ -360,24 +360,16 @@ impl Workspace {
             && values().all(|v| v.chars().all(is_code_char));
         // Picked from options (a select, radio buttons, checkboxes, several values): nothing
         // typed, so not free text.
-        evidence.choice_like = field.input_type.is_some_and(|t| {
-            [
-                "select",
-                "select-one",
-                "select-multiple",
-                "radio",
-                "checkbox",
-                "range",
-                "number",
-            ]
-            .iter()
-            .any(|c| t.trim().eq_ignore_ascii_case(c))
-        }) || values().nth(1).is_some();
+        evidence.choice_like = type_is(&field, PICKED) || values().nth(1).is_some();
+        // Set by the page, never typed: with no word saying what it holds, a hidden input is
+        // the page's own state (`mode`, `uniqid`, a redirect `url`), not free text. Its value,
+        // if any, is still detected and scanned like any other.
+        evidence.hidden = type_is(&field, &["hidden"]);
         let (mut category, mut confidence) = evidence.decide();
         let reasons = &mut self.reasons;
         evidence.reasons_for(category, reasons);
-        if category == Category::Address && !self.detected.contains(&Category::Address) {
-            category = address_part(&field, evidence);
+        if !self.detected.contains(&category) {
+            category = picked_part(&field, evidence, category);
         }
 
         // Personal data inside the value: scanned in a comment box, and in any value that does
@@ -489,6 +481,13 @@ const PLACES: usize = 7;
 /// The score of a strong lexicon term in a name or label (see `term_score`).
 const STRONG_TERM: f64 = 0.85;
 
+/// The score of a strong lexicon term in a placeholder (see `term_score`).
+const PLACEHOLDER_STRONG: f64 = 0.7;
+/// What an input `type` counts for when two categories are compared by their clear words: a
+/// type is a format or a mask (a password box hides whatever it is labelled), not a word the
+/// user reads, so it never ties with a strong word of the label, name or placeholder.
+const TYPE_CLEAR: f64 = 0.8;
+
 /// Below this, metadata is only weak terms (a weak name term scores 0.3, a weak label 0.35).
 const WEAK_ONLY: f64 = 0.4;
 /// The places that describe the field rather than its content.
@@ -499,6 +498,8 @@ const META: &[Place] = &[
     Place::Name,
     Place::Placeholder,
 ];
+/// The places of words: label, name, placeholder.
+const WORDS: &[Place] = &[Place::Label, Place::Name, Place::Placeholder];
 const ALL: &[Place] = &[
     Place::Autocomplete,
     Place::Type,
@@ -532,6 +533,8 @@ struct Evidence {
     /// The value is picked from options (select, radio, checkbox, several values) and no
     /// metadata or detector says what it is: a choice of the service's, not free text.
     choice_like: bool,
+    /// A hidden input: set by the page, not typed by anyone.
+    hidden: bool,
 }
 
 impl Evidence {
@@ -564,6 +567,7 @@ impl Evidence {
         self.best.clear();
         self.code_like = false;
         self.choice_like = false;
+        self.hidden = false;
     }
 
     fn metadata(&mut self, field: Meta<'_>, hits: &mut Vec<crate::lexicon::Hit>) {
@@ -589,8 +593,20 @@ impl Evidence {
             let Some(text) = text else { continue };
             hits.clear();
             lex.find_into(text, source, hits);
+            let object = if source == Source::Name {
+                object_path_end(text, hits)
+            } else {
+                0
+            };
             for hit in hits.iter() {
-                let score = term_score(source, hit.weight);
+                // In a path (`BillingAddress.ShipHour`, `guardian[phone]`) the last segment
+                // names the field; the segments before it name the object it belongs to.
+                let weight = if hit.end <= object {
+                    crate::lexicon::Weight::Weak
+                } else {
+                    hit.weight
+                };
+                let score = term_score(source, weight);
                 self.push(
                     hit.category,
                     score,
@@ -654,10 +670,20 @@ impl Evidence {
                 // Two categories each named by a clear word of the label, name or placeholder:
                 // the more sensitive one (fail closed; a yes/no about a health problem at
                 // school is health). Where an autocomplete token declares the field, scores
-                // count in full.
-                let clear = |s: f64| if declared { s } else { s.min(STRONG_TERM) };
-                clear(a.1)
-                    .total_cmp(&clear(b.1))
+                // count in full. An input type is no word: it counts below a strong term
+                // (a password box labelled 姓名 is a name; one named `captcha` under an
+                // ambiguous 验证码 is the captcha).
+                let clear = |c: Category, s: f64| {
+                    if declared {
+                        s
+                    } else {
+                        self.score(c, WORDS)
+                            .max(self.place_score(c, Place::Type).min(TYPE_CLEAR))
+                            .min(STRONG_TERM)
+                    }
+                };
+                clear(a.0, a.1)
+                    .total_cmp(&clear(b.0, b.1))
                     .then(a.2.cmp(&b.2))
                     .then(a.1.total_cmp(&b.1))
                     .then(a.3.cmp(&b.3))
@@ -741,7 +767,9 @@ impl Evidence {
                 shaped.unwrap_or(Category::FreeText)
             }
             // …nor does it make a bare code something: `uni-input-8` holding an order number.
-            (Some((_, s)), None) if s < WEAK_ONLY && words_only && self.code_like => {
+            (Some((_, s)), None)
+                if s < WEAK_ONLY && words_only && (self.code_like || self.hidden) =>
+            {
                 return (Category::NonPersonal, 0.3)
             }
             (Some((m, _)), Some(_)) if m == Category::FreeText => m,
@@ -766,7 +794,7 @@ impl Evidence {
                 // about it, a date typed about a person is most likely when they were born.
                 match shaped {
                     Some(v) => v,
-                    None if self.code_like || self.choice_like => {
+                    None if self.code_like || self.choice_like || self.hidden => {
                         return (Category::NonPersonal, 0.3)
                     }
                     None => return (Category::FreeText, 0.1),
@@ -797,6 +825,77 @@ impl Evidence {
     }
 }
 
+/// Input types whose value is picked, not typed: lists, buttons, sliders, pickers.
+const PICKED: &[&str] = &[
+    "select",
+    "select-one",
+    "select-multiple",
+    "radio",
+    "checkbox",
+    "range",
+    "number",
+    "picker",
+    "cascader",
+    "datetime",
+    "datetime-local",
+    "time",
+    "week",
+];
+
+/// The field's `type` is one of `names` (ASCII case-insensitive).
+fn type_is(field: &Meta<'_>, names: &[&str]) -> bool {
+    field
+        .input_type
+        .is_some_and(|t| names.iter().any(|n| t.trim().eq_ignore_ascii_case(n)))
+}
+
+/// What a field the metadata calls `category` holds, given how it is filled in (its value
+/// did not validate as that category):
+///
+/// * an address: see [`address_part`];
+/// * free text picked from a list or buttons ("申请原因" as a select, a star rating under
+///   "请评论"): nothing is typed, so it is one of the service's choices, not text;
+/// * something a person *types* (an e-mail address, a phone or card number, a password, a
+///   user name, an account, a photo) under a radio button or checkbox: its value is one of the
+///   page's options, so the field is a choice *about* that thing (an opt-in to texts, "pay by
+///   credit card", consent to be photographed), not the thing. National IDs are left out on
+///   purpose: an ID-type radio (身份证/护照) says which document the child has.
+///
+/// A choice whose value holds personal data anyway is turned back into free text by the scan
+/// that follows.
+fn picked_part(field: &Meta<'_>, evidence: &Evidence, category: Category) -> Category {
+    match category {
+        Category::Address => address_part(field, evidence),
+        Category::FreeText
+            if type_is(
+                field,
+                &[
+                    "select",
+                    "select-one",
+                    "select-multiple",
+                    "radio",
+                    "checkbox",
+                ],
+            ) =>
+        {
+            Category::NonPersonal
+        }
+        Category::Email
+        | Category::Phone
+        | Category::BankAccount
+        | Category::Credential
+        | Category::Username
+        | Category::SocialAccount
+        | Category::Photo
+        | Category::PostalCode
+            if type_is(field, &["radio", "checkbox"]) =>
+        {
+            Category::NonPersonal
+        }
+        other => other,
+    }
+}
+
 /// What a field the metadata calls an address holds, given how it is filled in:
 ///
 /// * picked from a list (a select, a cascader, a picker): a street address cannot be, so it is
@@ -808,11 +907,7 @@ impl Evidence {
 ///
 /// The reasons stay those of the address: they are what the field was recognised by.
 fn address_part(field: &Meta<'_>, evidence: &Evidence) -> Category {
-    let is = |names: &[&str]| {
-        field
-            .input_type
-            .is_some_and(|t| names.iter().any(|n| t.trim().eq_ignore_ascii_case(n)))
-    };
+    let is = |names: &[&str]| type_is(field, names);
     if is(&[
         "select",
         "select-one",
@@ -823,10 +918,30 @@ fn address_part(field: &Meta<'_>, evidence: &Evidence) -> Category {
         Category::Region
     } else if is(&["checkbox"]) {
         Category::NonPersonal
-    } else if evidence.place_score(Category::PostalCode, Place::Name) >= STRONG_TERM {
+    } else if evidence.place_score(Category::PostalCode, Place::Name) >= STRONG_TERM
+        || evidence.place_score(Category::PostalCode, Place::Placeholder) >= PLACEHOLDER_STRONG
+    {
         Category::PostalCode
     } else {
         Category::Address
+    }
+}
+
+/// Where the object part of a path-like name ends (`BillingAddress.ShipHour`,
+/// `student[guardian][phone]`): the char index of the last `.` or `[`, if a term is found
+/// after it; 0 otherwise (no path, or a last segment no term names, as in
+/// `BillingAddress.DistrictId`, where the object is all the name says).
+fn object_path_end(name: &str, hits: &[crate::lexicon::Hit]) -> u32 {
+    let last = name
+        .chars()
+        .take(crate::lexicon::MAX_METADATA_CHARS)
+        .enumerate()
+        .filter(|&(_, c)| c == '.' || c == '[')
+        .map(|(i, _)| i as u32)
+        .last();
+    match last {
+        Some(sep) if hits.iter().any(|h| h.start > sep) => sep,
+        _ => 0,
     }
 }
 
@@ -978,6 +1093,133 @@ mod tests {
             .label("School nurse: allergies")
             .input_type("radio");
         assert_eq!(category(f), Category::Health);
+    }
+
+    #[test]
+    fn a_choice_is_not_typed_text() {
+        let reason = || Field::new("reason").label("申请原因").placeholder("请选择");
+        assert_eq!(category(reason()), Category::FreeText);
+        assert_eq!(
+            category(reason().input_type("select")),
+            Category::NonPersonal
+        );
+        let stars = Field::new("comment-star")
+            .label("请评论")
+            .input_type("radio");
+        assert_eq!(category(stars), Category::NonPersonal);
+        // A choice that holds personal data anyway is text with that data in it.
+        let f = reason().input_type("select").value("请联系13912345678");
+        assert_eq!(category(f), Category::FreeText);
+    }
+
+    #[test]
+    fn a_button_about_something_typed_is_a_choice_not_the_thing() {
+        let sms = Field::new("cellsms")
+            .label("Allow Text Messaging?")
+            .input_type("checkbox");
+        assert_eq!(category(sms), Category::NonPersonal);
+        let card = Field::new("payment")
+            .label("Credit Card")
+            .input_type("radio");
+        assert_eq!(category(card), Category::NonPersonal);
+        // The value decides when it is the thing.
+        let email = Field::new("email")
+            .label("Email")
+            .input_type("radio")
+            .value("kid@example.com");
+        assert_eq!(category(email), Category::Email);
+        // Which ID document a child has, and what the child is, stay what they are.
+        let id_type = Field::new("idType").label("证件类型").input_type("radio");
+        assert_eq!(category(id_type), Category::NationalId);
+        let gender = Field::new("sex").label("性别").input_type("radio");
+        assert_eq!(category(gender), Category::Gender);
+    }
+
+    #[test]
+    fn a_hidden_input_nothing_names_is_the_page_s_own() {
+        assert_eq!(
+            category(Field::new("uniqid").input_type("hidden")),
+            Category::NonPersonal
+        );
+        assert_eq!(
+            category(Field::new("url").input_type("hidden")),
+            Category::NonPersonal
+        );
+        assert_eq!(
+            category(Field::new("email").input_type("hidden")),
+            Category::Email
+        );
+        let phone = Field::new("h1").input_type("hidden").value("13912345678");
+        assert_eq!(category(phone), Category::Phone);
+        // For a child, a field nothing explains is still free text, sensitive.
+        let child = jurisdiction::lookup("CN", "jurisdiction").unwrap();
+        let c = classify_field(&Field::new("mode").input_type("hidden"), Some(child));
+        assert_eq!(
+            (c.category, c.sensitivity),
+            (Category::FreeText, Sensitivity::Sensitive)
+        );
+    }
+
+    #[test]
+    fn the_last_segment_of_a_path_names_the_field() {
+        let f = Field::new("BillingAddress.ShipHour").input_type("hidden");
+        assert_eq!(category(f), Category::NonPersonal);
+        assert_eq!(category(Field::new("guardian.phone")), Category::Phone);
+        // A last segment no term names leaves the object as what the name says.
+        assert_eq!(
+            category(Field::new("BillingAddress.Line1")),
+            Category::Address
+        );
+    }
+
+    #[test]
+    fn an_input_type_is_not_a_word() {
+        let f = Field::new("name").label("姓名").input_type("password");
+        assert_eq!(category(f), Category::Name);
+        let captcha = || {
+            Field::new("inputCaptcha")
+                .label("驗證碼")
+                .input_type("password")
+        };
+        assert_eq!(category(captcha()), Category::NonPersonal);
+        let sms = Field::new("smsCaptcha")
+            .label("驗證碼")
+            .input_type("password");
+        assert_eq!(category(sms), Category::Credential);
+        let bare = Field::new("code").label("验证码").input_type("password");
+        assert_eq!(category(bare), Category::Credential);
+        assert_eq!(
+            category(Field::new("pw").input_type("password")),
+            Category::Credential
+        );
+    }
+
+    #[test]
+    fn an_address_block_input_with_a_postal_code_placeholder_is_the_postal_code() {
+        let f = Field::new("address1").label("주소").placeholder("우편번호");
+        assert_eq!(category(f), Category::PostalCode);
+        let f = Field::new("address2").label("주소").placeholder("상세주소");
+        assert_eq!(category(f), Category::Address);
+    }
+
+    #[test]
+    fn words_read_in_their_language() {
+        let label = |l: &str| category(Field::new("f").label(l));
+        assert_eq!(label("Nombre de couverts :"), Category::NonPersonal);
+        assert_eq!(label("Nombre:"), Category::Name);
+        assert_eq!(label("Nombre de usuario"), Category::Username);
+        assert_eq!(label("Comment vous appelez-vous ?"), Category::Name);
+        assert_eq!(label("Commentaires"), Category::FreeText);
+        assert_eq!(label("Kontoinhaber"), Category::Name);
+        assert_eq!(label("Commune"), Category::Region);
+        assert_eq!(label("所属居委会"), Category::Region);
+        assert_eq!(label("送付先"), Category::Address);
+        assert_eq!(label("Civilité"), Category::Gender);
+        assert_eq!(category(Field::new("jumin1")), Category::NationalId);
+        assert_eq!(
+            category(Field::new("grado").label("Grado:").input_type("select")),
+            Category::School
+        );
     }
 
     #[test]
