@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 450 kB gzip', () => {
+test('size budget: the wasm module stays under 465 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -65,6 +65,11 @@ test('size budget: the wasm module stays under 450 kB gzip', () => {
   // jobs, companies, prices and user names in eleven languages (src/detect/words.rs, ~29 kB
   // of code before wasm-opt, ~16 kB gzip), ~170 real-form terms and the classifier's
   // evidence rules (~2.5 kB), the redact action, school/age cues, national formats in text.
+  // 450 → 465 kB (456.3 kB measured; issue 11, the blind sets): every field label of the
+  // lexicon read as a cue in text, values read before their cue, introductions and sign-offs
+  // checked against the name tables (~+3 kB), ~120 cue phrases, ~200 real-form terms in
+  // eight languages and the classifier's rules on choices, hidden inputs and name paths
+  // (~+5 kB). Issue 12 owns bringing the module down (≤ 200 kB brotli).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 450_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 465_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
