@@ -245,12 +245,43 @@ pub(crate) fn scan_at(b: &[u8], i: usize) -> Option<(usize, Kind)> {
     if !(13..=19).contains(&digits.len()) {
         return None;
     }
+    // Thirteen digits in one run that carry an EAN-13 check digit are a product's barcode
+    // (Germany's 400–440 and Japan's 45/49 prefixes open with a 4): 13-digit Visa numbers are
+    // no longer issued, and one in ten would pass both checks by chance.
+    if digits.len() == 13 && first == 13 && ean13(digits) {
+        return None;
+    }
     (card_strength(digits) == Some(Strength::Validated)).then_some((end, Kind::BankCard))
+}
+
+/// The GS1 check digit of a 13-digit EAN/JAN (weights 1 and 3 from the left) is right.
+fn ean13(d: &[u8]) -> bool {
+    let sum: u32 = d
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(k, c)| u32::from(c - b'0') * if k % 2 == 0 { 1 } else { 3 })
+        .sum();
+    d.get(12)
+        .is_some_and(|&c| u32::from(c - b'0') == (10 - sum % 10) % 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_barcode_in_text_is_not_a_card() {
+        // 4901234567894 passes both Luhn and the EAN-13 check: a JAN code.
+        assert!(luhn(b"4901234567894") && ean13(b"4901234567894"));
+        assert_eq!(scan_at(b"JAN 4901234567894", 4), None);
+        assert!(!ean13(b"4222222222222"));
+        assert_eq!(
+            scan_at(b"4222222222222", 0),
+            Some((13, Kind::BankCard)),
+            "a 13-digit Visa that is not a barcode"
+        );
+    }
 
     #[test]
     fn luhn_reference_values() {

@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use super::{Kind, Match};
-use crate::lexicon::trie::Trie;
+use crate::lexicon::trie::{Trie, NONE};
 use crate::lexicon::{lexicon, Lexicon, Source, Weight};
 use crate::taxonomy::Category;
 
@@ -49,8 +49,9 @@ enum Cue {
 
 struct Cues {
     trie: Trie<u8>,
-    /// Each cue's category and how it reads its value.
-    categories: Vec<(Category, Cue)>,
+    /// Each cue's category, how it reads its value, and the next reading of the same words
+    /// (`NONE` for the last).
+    categories: Vec<(Category, Cue, u32)>,
     /// Which characters (of the Basic Multilingual Plane, ASCII lower-cased) open a cue.
     first: Vec<u64>,
     /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
@@ -59,6 +60,16 @@ struct Cues {
 }
 
 impl Cues {
+    /// The readings of the cue stored as `first`, in table order.
+    fn readings(&self, first: u32) -> impl Iterator<Item = (Category, Cue)> + '_ {
+        let mut at = first;
+        std::iter::from_fn(move || {
+            let &(category, how, next) = self.categories.get(at as usize)?;
+            at = next;
+            Some((category, how))
+        })
+    }
+
     fn pair(&self, b0: u8, b1: u8) -> bool {
         let k = usize::from(b0.to_ascii_lowercase()) << 8 | usize::from(b1.to_ascii_lowercase());
         self.pairs[k / 64] & (1 << (k % 64)) != 0
@@ -88,9 +99,34 @@ fn cues() -> &'static Cues {
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
-            for k in [key.clone(), capital.to_ascii_lowercase()] {
-                if trie.insert(k.bytes(), categories.len() as u32) {
-                    categories.push((category, how));
+            let capital = capital.to_ascii_lowercase();
+            let keys = if capital == key {
+                vec![key]
+            } else {
+                vec![key, capital]
+            };
+            for k in keys {
+                let id = categories.len() as u32;
+                if trie.insert(k.bytes(), id) {
+                    categories.push((category, how, NONE));
+                    continue;
+                }
+                // The same words may cue more than one category ("ich bin" 8 Jahre alt / Mirja
+                // Hornich): each reading is tried in turn, the table's first.
+                let Some(mut at) = trie.get(k.bytes()) else {
+                    continue;
+                };
+                loop {
+                    let (c, _, next) = categories[at as usize];
+                    if c == category {
+                        break;
+                    }
+                    if next == NONE {
+                        categories[at as usize].2 = id;
+                        categories.push((category, how, NONE));
+                        break;
+                    }
+                    at = next;
                 }
             }
             // The scan's prefilters: the characters and the pairs of bytes that open a cue.
@@ -314,11 +350,14 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
             let glued =
                 b[j - 1].is_ascii_alphanumeric() && b.get(j).is_some_and(u8::is_ascii_alphanumeric);
             if let (Some(v), false) = (c.trie.value(node), glued) {
-                best = Some((j, c.categories[v as usize]));
+                best = Some((j, v));
             }
         }
         match best {
-            Some((end, (category, how))) => match read_value(text, i, end, category, how) {
+            Some((end, first)) => match c
+                .readings(first)
+                .find_map(|(category, how)| read_value(text, i, end, category, how))
+            {
                 Some(m) => {
                     // (a value read backwards ends before its cue: go on after the cue)
                     i = m.end.max(end);
@@ -433,6 +472,8 @@ fn read_value(text: &str, from: usize, at: usize, category: Category, how: Cue) 
         Cue::Label => value_after(text, from, at, category, true).or_else(before),
         Cue::Before => value_before(text, from, category),
         Cue::Intro => {
+            // A sign-off's name is on the next line.
+            let at = text.len() - text[at..].trim_start_matches([' ', '\r', '\n']).len();
             let m = value_after(text, from, at, category, false)?;
             super::names::recognised(&text[m.start..m.end]).then_some(m)
         }
@@ -779,7 +820,12 @@ fn shape(v: &str, category: Category) -> Option<&str> {
     let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
     match category {
         Category::Name => {
-            if digits > 0 || v.contains('@') || chars == 0 {
+            // (digits after the name are the sentence going on: "Rachael Cruz from the 3rd
+            // floor"; the name is cut before them below)
+            let v = &v[..v
+                .find(|c: char| c.is_ascii_digit() || c == '@')
+                .unwrap_or(v.len())];
+            if v.trim().is_empty() {
                 return None;
             }
             let first = v.chars().next()?;
@@ -816,7 +862,7 @@ fn shape(v: &str, category: Category) -> Option<&str> {
                         "de", "da", "du", "van", "von", "la", "le", "dos", "das", "del", "y", "e",
                     ]
                     .contains(&w);
-                if n >= 5 || w.is_empty() || (n > 0 && lower && w.is_ascii()) {
+                if n >= 5 || w.is_empty() || (n > 0 && lower) {
                     break;
                 }
                 cut = w.as_ptr() as usize - v.as_ptr() as usize + w.len();

@@ -4,7 +4,8 @@
 //! * **Korea RRN** (주민등록번호, Resident Registration Act): `YYMMDD-SNNNNNN`, a real date of
 //!   birth whose century the sex/century digit S (1–8) gives. With the dash it is accepted on
 //!   structure alone: since October 2020 the last six digits are no longer checksummed. Thirteen
-//!   bare digits need the historical check digit (weights 2…9,2…5, `(11 − sum mod 11) mod 10`).
+//!   bare digits need the historical check digit (weights 2…9,2…5, `(11 − sum mod 11) mod 10`),
+//!   and so a birth year of 2020 or before.
 //! * **Brazil CPF** (Receita Federal): 11 digits, `NNN.NNN.NNN-DD` or bare, two mod-11 check
 //!   digits, not all one digit. A **CNPJ** (a company's register number, 14 digits,
 //!   `NN.NNN.NNN/NNNN-DD`, two mod-11 check digits) is reported as not about a person.
@@ -137,6 +138,11 @@ pub fn is_kr_rrn(v: &str) -> bool {
     }
     if dashed {
         return true;
+    }
+    // Bare digits are read only with the check digit, which numbers issued since October 2020
+    // no longer carry: a checksummed number is of someone born in 2020 or before.
+    if year > 2020 {
+        return false;
     }
     const W: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
     let sum: u32 = d[..12].iter().zip(W).map(|(&x, w)| u32::from(x) * w).sum();
@@ -286,6 +292,8 @@ mod tests {
         assert!(!is_kr_rrn("800230-1234567"), "30 February");
         assert!(!is_kr_rrn("800101-9234567"), "century digit 9");
         assert!(is_kr_rrn("8001011234568") == kr_check("800101123456"));
+        // A JAN code with a valid check digit reads as 2049-01-23: no checksummed RRN.
+        assert!(!is_kr_rrn("4901234567894"));
         // Brazil (check digits computed by hand from the Receita Federal rule).
         assert!(is_br_cpf("529.982.247-25"));
         assert!(is_br_cpf("52998224725"));
