@@ -82,6 +82,13 @@ export interface FieldInput {
   placeholder?: string | null;
   /** The current value; arrays for multi-selects and checkbox groups. */
   value?: string | number | boolean | null | Array<string | number | boolean>;
+  /**
+   * The choices offered, as the person sees them (a select's option texts, a radio group's
+   * labels). When two or more of them name one category (`女士`/`先生` → gender, `身份证`/`护照`
+   * → national_id), that counts as much as a medium word of the name: a clear label still decides.
+   * The first 32 are read.
+   */
+  options?: string | Array<string | number | boolean> | null;
 }
 
 /** Who the data is about. */
@@ -98,7 +105,7 @@ export interface Classification {
   sensitivity: Sensitivity;
   /** In [0, 1]. */
   confidence: number;
-  /** Machine-readable reasons, e.g. `autocomplete:tel`, `label:手机`, `value:cn_resident_id`, `content:cn_mobile`, `child:CN<14`. */
+  /** Machine-readable reasons, e.g. `autocomplete:tel`, `label:手机`, `value:cn_resident_id`, `content:cn_mobile`, `option:身份证`, `option_value:gender_value`, `child:CN<14`. */
   reasons: string[];
 }
 

@@ -24,15 +24,17 @@ fn field() -> impl Strategy<Value = Field> {
         proptest::option::of(text()),
         proptest::option::of(text()),
         proptest::collection::vec(text(), 0..3),
+        proptest::collection::vec(text(), 0..4),
     )
         .prop_map(
-            |(name, label, autocomplete, input_type, placeholder, values)| Field {
+            |(name, label, autocomplete, input_type, placeholder, values, options)| Field {
                 name,
                 label,
                 autocomplete,
                 input_type,
                 placeholder,
                 values,
+                options,
             },
         )
 }

@@ -91,6 +91,8 @@ function flatten(fields) {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       if (f === null || typeof f !== 'object' || typeof f.name !== 'string') return null;
+      // (the flat encoding has no choices: fields offering them go over as JSON)
+      if (f.options !== undefined && f.options !== null) return null;
       if (!member(parts, f.name) || !member(parts, f.label) || !member(parts, f.autocomplete)) return null;
       if (!member(parts, f.type) || !member(parts, f.placeholder)) return null;
       if (!values(parts, f.value)) return null;

@@ -18,7 +18,9 @@ use crate::error::Error;
 /// A field as parsed, borrowing from the JSON text wherever a string has no escapes (most do),
 /// so classifying a form allocates no per-field strings.
 #[derive(Deserialize)]
-#[serde(expecting = "a field object { name, label?, autocomplete?, type?, placeholder?, value? }")]
+#[serde(
+    expecting = "a field object { name, label?, autocomplete?, type?, placeholder?, value?, options? }"
+)]
 struct RawField<'a> {
     #[serde(borrow)]
     name: Option<Cow<'a, str>>,
@@ -32,6 +34,8 @@ struct RawField<'a> {
     placeholder: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     value: Values<'a>,
+    #[serde(borrow, default)]
+    options: Values<'a>,
 }
 
 impl RawField<'_> {
@@ -42,6 +46,7 @@ impl RawField<'_> {
             autocomplete: self.autocomplete.as_deref(),
             input_type: self.input_type.as_deref(),
             placeholder: self.placeholder.as_deref(),
+            options: super::Choices::Parsed(&self.options),
         }
     }
 }
@@ -71,7 +76,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
 
 /// A field value: a string, number or boolean, or an array of them; `null` for none. One value
 /// (the usual case) is held without a heap allocation.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Values<'a> {
     first: Option<Cow<'a, str>>,
     rest: Vec<Cow<'a, str>>,
@@ -183,7 +188,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     }
 }
 
-/// Parses a JSON array of fields (`[{ name, label?, autocomplete?, type?, placeholder?, value? }]`).
+/// Parses a JSON array of fields (`[{ name, label?, autocomplete?, type?, placeholder?, value?,
+/// options? }]`; `options` as a value: a string or an array of them).
 /// Unknown members are ignored. Paths in errors start with `root` (`fields[3].name`).
 ///
 /// # Errors
@@ -200,6 +206,7 @@ pub fn fields_from_json(json: &str, root: &str) -> Result<Vec<Field>, Error> {
             input_type: r.input_type.map(Cow::into_owned),
             placeholder: r.placeholder.map(Cow::into_owned),
             values: r.value.iter().map(str::to_owned).collect(),
+            options: r.options.iter().map(str::to_owned).collect(),
         })
         .collect())
 }
@@ -398,6 +405,7 @@ pub fn classify_flat_each(
             autocomplete: non_empty(autocomplete),
             input_type: non_empty(input_type),
             placeholder: non_empty(placeholder),
+            options: super::Choices::None,
         };
         let mut values: [&str; 4] = [""; 4];
         let mut more: Vec<&str> = Vec::new();

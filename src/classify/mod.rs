@@ -83,6 +83,11 @@ pub struct Field {
     pub placeholder: Option<String>,
     /// The current value(s): one for most inputs, several for multi-selects and checkbox groups.
     pub values: Vec<String>,
+    /// The choices offered, as the person sees them (a select's options, the labels of a
+    /// radio group): where the label says little ("Select Service", none at all), what the
+    /// choices are about says what the field is (女士 / 先生 is a gender; Tooth Extraction /
+    /// Oral Surgery is health).
+    pub options: Vec<String>,
 }
 
 impl Field {
@@ -118,6 +123,12 @@ impl Field {
         self
     }
 
+    /// Adds a choice offered (a select's option text, a radio group's label).
+    pub fn option(mut self, option: impl Into<String>) -> Self {
+        self.options.push(option.into());
+        self
+    }
+
     /// Adds a value.
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.values.push(value.into());
@@ -133,7 +144,31 @@ pub(crate) struct Meta<'a> {
     pub(crate) autocomplete: Option<&'a str>,
     pub(crate) input_type: Option<&'a str>,
     pub(crate) placeholder: Option<&'a str>,
+    pub(crate) options: Choices<'a>,
 }
+
+/// The choices of a field, borrowed from wherever they were read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) enum Choices<'a> {
+    #[default]
+    None,
+    Owned(&'a [String]),
+    Parsed(&'a json::Values<'a>),
+}
+
+impl<'a> Choices<'a> {
+    /// Each choice's text, at most [`MAX_CHOICES`] of them.
+    fn each(self, mut f: impl FnMut(&str)) {
+        match self {
+            Choices::None => {}
+            Choices::Owned(v) => v.iter().take(MAX_CHOICES).for_each(|o| f(o)),
+            Choices::Parsed(v) => v.iter().take(MAX_CHOICES).for_each(f),
+        }
+    }
+}
+
+/// Choices read per field: a country list says what it is in its first few dozen entries.
+const MAX_CHOICES: usize = 32;
 
 impl Field {
     fn meta(&self) -> Meta<'_> {
@@ -143,6 +178,7 @@ impl Field {
             autocomplete: self.autocomplete.as_deref(),
             input_type: self.input_type.as_deref(),
             placeholder: self.placeholder.as_deref(),
+            options: Choices::Owned(&self.options),
         }
     }
 }
@@ -475,9 +511,13 @@ enum Place {
     Placeholder,
     Value,
     Shape,
+    Options,
 }
 
-const PLACES: usize = 7;
+const PLACES: usize = 8;
+/// What choices count for when two or more of them name one category: as much as a medium
+/// word of a name, so a clear label still decides.
+const CHOICES_AGREE: f64 = 0.6;
 /// The score of a strong lexicon term in a name or label (see `term_score`).
 const STRONG_TERM: f64 = 0.85;
 
@@ -497,6 +537,7 @@ const META: &[Place] = &[
     Place::Label,
     Place::Name,
     Place::Placeholder,
+    Place::Options,
 ];
 /// The places of words: label, name, placeholder.
 const WORDS: &[Place] = &[Place::Label, Place::Name, Place::Placeholder];
@@ -508,6 +549,7 @@ const ALL: &[Place] = &[
     Place::Placeholder,
     Place::Value,
     Place::Shape,
+    Place::Options,
 ];
 
 /// One piece of evidence; its reason is formatted only if it explains the decision.
@@ -614,6 +656,66 @@ impl Evidence {
                     hit.end,
                     Reason::Term(source, hit.entry),
                 );
+            }
+        }
+        self.choices(field.options, lex, hits);
+    }
+
+    /// The choices offered: a category that two or more of them name (by a lexicon term, or
+    /// by a value detector: 男 / 女, a province) is what the field asks about.
+    fn choices(
+        &mut self,
+        options: Choices<'_>,
+        lex: &crate::lexicon::Lexicon,
+        hits: &mut Vec<crate::lexicon::Hit>,
+    ) {
+        let mut named: [(Category, u32, Reason); 4] = [(
+            Category::NonPersonal,
+            0,
+            Reason::Fallback(Category::NonPersonal),
+        ); 4];
+        let mut kinds = Vec::new();
+        let mut seen = 0;
+        let mut count = |c: Category, reason: Reason, seen_in: &mut u64| {
+            // one vote per category per choice
+            let bit = 1u64 << (c as u32 % 64);
+            if *seen_in & bit != 0 {
+                return;
+            }
+            *seen_in |= bit;
+            if let Some(slot) = named.iter_mut().find(|(n, k, _)| *n == c && *k > 0) {
+                slot.1 += 1;
+            } else if let Some(slot) = named.iter_mut().find(|(_, k, _)| *k == 0) {
+                *slot = (c, 1, reason);
+            }
+        };
+        options.each(|o| {
+            let o = o.trim();
+            if o.is_empty() || o.chars().count() > 64 {
+                return;
+            }
+            seen += 1;
+            let mut seen_in = 0u64;
+            hits.clear();
+            lex.find_into(o, Source::Option, hits);
+            for h in hits.iter() {
+                count(
+                    h.category,
+                    Reason::Term(Source::Option, h.entry),
+                    &mut seen_in,
+                );
+            }
+            detect::detect_value_into(o, &mut kinds);
+            for d in &kinds {
+                let c = d.kind.category();
+                if c != Category::NonPersonal && c != Category::FreeText {
+                    count(c, Reason::Choice(d.kind), &mut seen_in);
+                }
+            }
+        });
+        for (category, n, reason) in named {
+            if n >= 2 {
+                self.push(category, CHOICES_AGREE, Place::Options, 0, reason);
             }
         }
     }
@@ -989,6 +1091,7 @@ fn term_score(source: Source, weight: Weight) -> f64 {
         (Source::Placeholder, Weight::Strong) => 0.7,
         (Source::Placeholder, Weight::Medium) => 0.45,
         (Source::Placeholder, Weight::Weak) => 0.2,
+        (Source::Option, _) => CHOICES_AGREE,
     }
 }
 
@@ -1133,6 +1236,46 @@ mod tests {
         assert_eq!(category(id_type), Category::NationalId);
         let gender = Field::new("sex").label("性别").input_type("radio");
         assert_eq!(category(gender), Category::Gender);
+    }
+
+    #[test]
+    fn choices_that_agree_say_what_a_field_is() {
+        let with = |f: Field, options: &[&str]| options.iter().fold(f, |f, o| f.option(*o));
+        assert_eq!(
+            category(with(Field::new("").input_type("radio"), &["女士", "先生"])),
+            Category::Gender
+        );
+        assert_eq!(
+            category(with(
+                Field::new("service")
+                    .label("Select Service")
+                    .input_type("select"),
+                &[
+                    "Select Service",
+                    "Tooth Extraction",
+                    "Oral Surgery",
+                    "Oral Prophylaxis"
+                ]
+            )),
+            Category::Health
+        );
+        // One choice alone does not decide; a clear label outweighs the choices.
+        assert_eq!(
+            category(with(
+                Field::new("pick").input_type("select"),
+                &["护照", "Blue", "Red"]
+            )),
+            Category::NonPersonal
+        );
+        assert_eq!(
+            category(with(
+                Field::new("nationality")
+                    .label("Nationality")
+                    .input_type("select"),
+                &["北京市", "上海市", "广州市"]
+            )),
+            Category::Nationality
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Reason {
     Value(Kind),
     /// Free text contains this kind of personal data.
     Content(Kind),
+    /// Two or more of the choices offered are values of this kind (`option_value:gender_value`).
+    Choice(Kind),
     /// The subject is a child in this jurisdiction (index into the jurisdiction table).
     Child(u32),
     /// Nothing was recognised; the field falls back to this category (`free_text`, or
@@ -43,6 +45,8 @@ const VALUE: u32 = 6;
 const CONTENT: u32 = 7;
 const CHILD: u32 = 8;
 const FALLBACK: u32 = 9;
+const OPTION: u32 = 10;
+const CHOICE: u32 = 11;
 
 impl Reason {
     /// A compact id: the reason's place in the top byte, its table index below.
@@ -53,8 +57,10 @@ impl Reason {
             Reason::Term(Source::Name, i) => (NAME, i),
             Reason::Term(Source::Label, i) => (LABEL, i),
             Reason::Term(Source::Placeholder, i) => (PLACEHOLDER, i),
+            Reason::Term(Source::Option, i) => (OPTION, i),
             Reason::Value(k) => (VALUE, k as u32),
             Reason::Content(k) => (CONTENT, k as u32),
+            Reason::Choice(k) => (CHOICE, k as u32),
             Reason::Child(i) => (CHILD, i),
             Reason::Fallback(c) => (FALLBACK, c as u32),
         };
@@ -71,8 +77,10 @@ impl Reason {
             NAME => Reason::Term(Source::Name, index),
             LABEL => Reason::Term(Source::Label, index),
             PLACEHOLDER => Reason::Term(Source::Placeholder, index),
+            OPTION => Reason::Term(Source::Option, index),
             VALUE => Reason::Value(kind()?),
             CONTENT => Reason::Content(kind()?),
+            CHOICE => Reason::Choice(kind()?),
             CHILD => Reason::Child(index),
             FALLBACK => Reason::Fallback(*Category::ALL.get(index as usize)?),
             _ => return None,
@@ -86,7 +94,7 @@ impl Reason {
             Reason::Autocomplete(i) => lexicon().autocomplete_token(i)?.to_owned(),
             Reason::Type(i) => super::TYPES.get(i as usize)?.0.to_owned(),
             Reason::Term(_, i) => lexicon().term(i)?.to_owned(),
-            Reason::Value(k) | Reason::Content(k) => k.id().to_owned(),
+            Reason::Value(k) | Reason::Content(k) | Reason::Choice(k) => k.id().to_owned(),
             Reason::Child(i) => {
                 let j = jurisdiction::all().get(i as usize)?;
                 format!("{}<{}", j.code, j.child_below)
@@ -102,6 +110,7 @@ impl Reason {
             Reason::Term(source, _) => source.as_str(),
             Reason::Value(_) => "value",
             Reason::Content(_) => "content",
+            Reason::Choice(_) => "option_value",
             Reason::Child(_) => "child",
             Reason::Fallback(_) => "fallback",
         }
@@ -135,6 +144,10 @@ mod tests {
             (Reason::Autocomplete(tel), "autocomplete:tel"),
             (Reason::Value(Kind::ResidentId), "value:cn_resident_id"),
             (Reason::Content(Kind::CnMobile), "content:cn_mobile"),
+            (
+                Reason::Choice(Kind::GenderValue),
+                "option_value:gender_value",
+            ),
             (Reason::Child(cn), "child:CN<14"),
             (Reason::Fallback(Category::FreeText), "fallback:free_text"),
             (

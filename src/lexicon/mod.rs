@@ -54,6 +54,8 @@ pub enum Source {
     Label,
     /// The placeholder text.
     Placeholder,
+    /// The text of one of the choices offered (a select's option, a radio group's label).
+    Option,
 }
 
 impl Source {
@@ -63,6 +65,7 @@ impl Source {
             Source::Name => "name",
             Source::Label => "label",
             Source::Placeholder => "placeholder",
+            Source::Option => "option",
         }
     }
 }

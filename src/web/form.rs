@@ -71,6 +71,16 @@ fn field_of(el: &Element) -> Option<Field> {
                 .filter_map(|i| selected.item(i))
                 .filter_map(|o| o.get_attribute("value").or_else(|| o.text_content())),
         );
+        // What the choices are about says what the field is when its label does not.
+        if let Ok(all) = select.query_selector_all("option") {
+            field.options.extend(
+                (0..all.length().min(32))
+                    .filter_map(|i| all.item(i))
+                    .filter_map(|o| o.text_content())
+                    .map(|t| collapse_spaces(&t))
+                    .filter(|t| !t.is_empty()),
+            );
+        }
         field.input_type = Some("select".into());
     } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
         field.values.push(area.value());

@@ -94,6 +94,24 @@ test('a strong value wins over an unhelpful name; a label wins over a look-alike
   assert.equal(order.category, 'non_personal');
 });
 
+test('the choices a field offers say what it is when its label does not; a clear label still decides', () => {
+  const [courtesy, service, idType, country, plain] = classifyFields([
+    { name: '', label: '', type: 'radio', options: ['女士', '先生'] },
+    { name: 'service', label: 'Select Service', type: 'select', options: ['Select Service', 'Tooth Extraction', 'Oral Surgery', 'Oral Prophylaxis'] },
+    { name: 'f3', type: 'select', options: ['身份证', '护照', '港澳通行证'] },
+    { name: 'nationality', label: 'Nationality', type: 'select', options: ['北京市', '上海市'] },
+    { name: 'service', label: 'Select Service', type: 'select' },
+  ]);
+  assert.equal(courtesy.category, 'gender');
+  assert.ok(courtesy.reasons.includes('option_value:gender_value'), JSON.stringify(courtesy.reasons));
+  assert.equal(service.category, 'health');
+  assert.equal(idType.category, 'national_id');
+  assert.ok(idType.reasons.some((r) => r.startsWith('option:')), JSON.stringify(idType.reasons));
+  assert.equal(country.category, 'nationality');
+  assert.equal(plain.category, 'non_personal');
+  assertCode(() => classifyFields([{ name: 'x', options: [{}] }]), 'invalid_argument', 'fields[0].options[0]');
+});
+
 test('findPersonalData: UTF-16 offsets that slice out the match', () => {
   const text = '😀 家长电话13912345678，邮箱 a.b@example.com；身份证110105201305120235。';
   const found = findPersonalData(text);
