@@ -700,6 +700,12 @@ fn value_after(
         value = &value[..k];
     }
     let value = value.trim_end_matches([' ', '\u{3000}', '\'', '’', '」']);
+    // A value opens with a letter or a digit (a phone number also with + or a bracket):
+    // ", 户籍地址" or "`xm`" after a label is the text going on, not a value.
+    let opens = value.chars().next()?;
+    if !(opens.is_alphanumeric() || (category == Category::Phone && matches!(opens, '+' | '('))) {
+        return None;
+    }
     let value = shape(value, category)?;
     let kind = kind_of(category)?;
     Some(Match {
@@ -751,8 +757,14 @@ fn label_holds(
     {
         return false;
     }
-    let unspaced = !text[from..at].is_ascii();
     let first = value.chars().next();
+    // A label in a script without spaces, glued to more of that script, is a word of the
+    // sentence ("地址后面加上…"); its value follows after a space or is written in Latin
+    // letters or digits ("账号juanzhu").
+    let gap = text[at..].len() > value.len()
+        && text[at..text.len() - value.len()].contains(char::is_whitespace);
+    let unspaced =
+        !text[from..at].is_ascii() && (gap || first.is_some_and(|c| c.is_ascii_alphanumeric()));
     let clause_alone = category == Category::Username
         && value
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
@@ -902,11 +914,27 @@ fn shape(v: &str, category: Category) -> Option<&str> {
             ok.then_some(v)
         }
         Category::PostalCode => {
-            let ok = (3..=10).contains(&chars)
-                && digits > 0
-                && v.chars()
+            // One token ("55700", "803-0973"), or a British or Canadian outward and inward
+            // code ("S42 4WF"); the sentence may go on after it ("PLZ 55700 nicht").
+            let mut tokens = v.split(' ');
+            let first = tokens.next()?.trim_end_matches(['.', ',']);
+            let inward = |t: &str| {
+                t.len() == 3
+                    && t.as_bytes()[0].is_ascii_digit()
+                    && t[1..].bytes().all(|b| b.is_ascii_uppercase())
+            };
+            let code = match tokens.next().map(|t| t.trim_end_matches(['.', ','])) {
+                Some(t) if !first.bytes().all(|b| b.is_ascii_digit() || b == b'-') && inward(t) => {
+                    &v[..first.len() + 1 + t.len()]
+                }
+                _ => first,
+            };
+            let ok = (3..=10).contains(&code.len())
+                && code.bytes().any(|b| b.is_ascii_digit())
+                && code
+                    .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
-            ok.then_some(v)
+            ok.then_some(code)
         }
         Category::BankAccount => {
             // A card number: 12 to 19 digits in groups, passing the Luhn check.
@@ -950,7 +978,23 @@ fn shape(v: &str, category: Category) -> Option<&str> {
             ok.then_some(number)
         }
         Category::NationalId => {
-            let token = v.trim();
+            // The number's groups, up to the first word without a digit or a capital letter
+            // ("804-23-5347 pls update my file"; France's NIR is written in groups: "1 85 05 78
+            // 006 084 36", 2A and 2B for Corsica).
+            let mut end = 0;
+            for w in v.split(' ') {
+                // (a UK NINO's letters stand alone: "QQ 12 34 56 C")
+                let letters = w.trim_end_matches(['.', ',']);
+                let prefix = (1..=2).contains(&letters.len())
+                    && letters.bytes().all(|b| b.is_ascii_uppercase());
+                if !w.bytes().any(|b| b.is_ascii_digit()) && !prefix {
+                    break;
+                }
+                end = w.as_ptr() as usize - v.as_ptr() as usize + w.len();
+            }
+            let token = v[..end].trim_end_matches(['.', ',']);
+            let digits = token.bytes().filter(u8::is_ascii_digit).count();
+            let chars = token.chars().count();
             let ok = digits >= 4
                 && chars <= 24
                 && token

@@ -77,6 +77,18 @@ fn scan_validated(text: &str) -> Vec<Match> {
 fn with_cued(text: &str, mut found: Vec<Match>) -> Vec<Match> {
     let mut cued = Vec::new();
     super::cues::scan(text, &mut cued);
+    let cues = cued.len();
+    super::words::streets_in(text, &mut cued);
+    super::words::cjk_addresses_in(text, &mut cued);
+    // (a street the cues already read is not reported twice)
+    let (read, streets) = cued.split_at(cues);
+    let streets: Vec<Match> = streets
+        .iter()
+        .filter(|s| !read.iter().any(|c| s.start < c.end && c.start < s.end))
+        .copied()
+        .collect();
+    cued.truncate(cues);
+    cued.extend(streets);
     if cued.is_empty() {
         return found;
     }

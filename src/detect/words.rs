@@ -216,7 +216,316 @@ fn is_company(v: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Addresses in running Chinese, Japanese and Korean text.
+
+/// Administrative units of Chinese and Japanese addresses (province, prefecture, city, county,
+/// district, town, village).
+const CJK_ADMIN: &[char] = &[
+    '省', '市', '县', '縣', '区', '區', '県', '都', '府', '道', '町', '村', '镇', '鎮', '乡', '鄉',
+];
+/// What ends the street part of a Chinese or Japanese address, after a number: 号 / 號
+/// (number), 座 (block), 室 (room), 楼 / 樓 (floor), 番 / 番地 (lot), 丁目 (block).
+const CJK_NUMBERED: &[&str] = &["号", "號", "座", "室", "楼", "樓", "番地", "番", "丁目"];
+/// Words after which an address starts in a sentence ("新家在…", "改成…", "送到…").
+const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '於'];
+
+/// Chinese and Japanese addresses in text: a run of Han characters, katakana, Latin letters
+/// and digits holding two administrative units and a numbered street part ("愛知県横浜市金沢区
+/// 東三島1丁目19番3号", "豐原縣萬隆巷624號之2"); Korean ones as words: a province or city, more
+/// place words, a road (…로, …길, …가) and a house number ("경기도 남양주시 잠실길 559").
+pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
+    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    if !text
+        .chars()
+        .any(|c| han(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    {
+        return;
+    }
+    let in_run = |c: char| {
+        han(c)
+            || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '-' | '－')
+            || c.is_ascii_alphanumeric()
+    };
+    // Chinese and Japanese: runs.
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !in_run(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(k, d)) = chars.peek() {
+            if !in_run(d) {
+                break;
+            }
+            end = k + d.len_utf8();
+            chars.next();
+        }
+        let run = &text[start..end];
+        let Some(first_admin) = run.find(CJK_ADMIN) else {
+            continue;
+        };
+        let admins = run.chars().filter(|c| CJK_ADMIN.contains(c)).count();
+        // The numbered part: the last number marker that follows a digit or letter.
+        let numbered = CJK_NUMBERED
+            .iter()
+            .filter_map(|m| {
+                run.match_indices(m)
+                    .filter(|(k, _)| {
+                        run[..*k]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_ascii_alphanumeric())
+                    })
+                    .map(|(k, m)| k + m.len())
+                    .last()
+            })
+            .max();
+        let Some(mut stop) = numbered else { continue };
+        let street = run.contains(['路', '街', '巷', '弄']) || run.contains("胡同");
+        if !(admins >= 2 || (admins == 1 && street)) || stop <= first_admin {
+            continue;
+        }
+        // "…號之2": the sub-number after 之.
+        if let Some(rest) = run[stop..].strip_prefix('之') {
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if n > 0 {
+                stop += '之'.len_utf8() + n;
+            }
+        }
+        // The address starts after the last word that leads into it, before its first unit.
+        let from = run[..first_admin]
+            .char_indices()
+            .filter(|(_, c)| CJK_BEFORE.contains(c))
+            .map(|(k, c)| k + c.len_utf8())
+            .next_back()
+            .unwrap_or(0);
+        // Japanese: a building after a space ("…17号 パレス百村653") is left out.
+        if stop - from >= 6 {
+            out.push(super::Match {
+                kind: Kind::StreetAddress,
+                start: start + from,
+                end: start + stop,
+            });
+        }
+    }
+    // Korean: words.
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let hangul_word = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].1;
+        let region = hangul_word(w) && (w.ends_with('도') || w.ends_with('시'));
+        if !region {
+            i += 1;
+            continue;
+        }
+        // A road word within the next three, then a house number (a particle may be glued:
+        // "713-29로").
+        let mut found = None;
+        for j in i + 1..(i + 4).min(words.len()) {
+            let r = words[j].1;
+            if !hangul_word(r) {
+                break;
+            }
+            if r.ends_with(['로', '길', '가']) {
+                if let Some(&(at, n)) = words.get(j + 1) {
+                    let digits = n
+                        .char_indices()
+                        .take_while(|(_, c)| c.is_ascii_digit() || *c == '-')
+                        .last()
+                        .map(|(k, c)| k + c.len_utf8());
+                    if let Some(d) = digits.filter(|&d| n[..d].bytes().any(|b| b.is_ascii_digit()))
+                    {
+                        found = Some(at + d);
+                    }
+                }
+                break;
+            }
+        }
+        match found {
+            Some(end) => {
+                out.push(super::Match {
+                    kind: Kind::StreetAddress,
+                    start: words[i].0,
+                    end,
+                });
+                while i < words.len() && words[i].0 < end {
+                    i += 1;
+                }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Street addresses.
+
+/// Street addresses in running text, with no label before them ("Pick me up at 0527 Jamie
+/// Road Suite 472", "Können Sie an die Damian-Schulz-Weg 8/6 liefern?", "au 6, rue de Gros",
+/// "a Rua Marina Vargas, 94", "Số 547 Ngõ 11 Võ Thị Sáu"). Stricter than a value alone: an
+/// English address needs its street word ("2 Apple Watches" is not one).
+pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
+    // Words with their byte offsets; only texts with a digit can hold a house number.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_end_matches(['.', ',', ';', '!', '?', ':', ')'])
+            .to_owned()
+    };
+    let lower = |w: &str| bare(w).to_lowercase();
+    let named = |w: &str| {
+        let b = bare(w);
+        b.chars().next().is_some_and(char::is_uppercase)
+            && b.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && b.chars().count() >= 2
+    };
+    const PARTICLES: &[&str] = &[
+        "de", "du", "des", "la", "le", "l'", "d'", "do", "da", "dos", "das", "del",
+    ];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].1;
+        let mut end_word = None;
+        // `0527 Jamie Road Suite 472`, `Studio 0, Janet Key`
+        let (num_at, unit_first) = if UNITS.contains(&lower(w).as_str())
+            && words.get(i + 1).is_some_and(|n| house_number(n.1))
+        {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        if house_number(words[num_at].1) {
+            let mut j = num_at + 1;
+            while j < words.len()
+                && j - num_at <= 4
+                && named(words[j].1)
+                && !UNITS.contains(&lower(words[j].1).as_str())
+            {
+                j += 1;
+            }
+            let names = j - num_at - 1;
+            if names >= 2 && STREET_EN.contains(&lower(words[j - 1].1).as_str()) {
+                let mut last = j - 1;
+                if !unit_first
+                    && !words[last].1.ends_with([',', '.', ';', '!', '?'])
+                    && words
+                        .get(j)
+                        .is_some_and(|u| UNITS.contains(&lower(u.1).as_str()))
+                    && words.get(j + 1).is_some_and(|n| house_number(n.1))
+                {
+                    last = j + 1;
+                }
+                end_word = Some(last);
+            }
+            // `6, rue de Gros`, `12, avenue de Guillou`
+            if end_word.is_none()
+                && words
+                    .get(num_at + 1)
+                    .is_some_and(|s| STREET_FIRST.contains(&lower(s.1).as_str()))
+            {
+                let mut j = num_at + 2;
+                let mut last = None;
+                while j < words.len() && j - num_at <= 6 {
+                    let l = lower(words[j].1);
+                    if named(words[j].1) {
+                        last = Some(j);
+                    } else if !PARTICLES.contains(&l.as_str()) {
+                        break;
+                    }
+                    if words[j].1.ends_with([',', '.', ';', '!', '?']) {
+                        break;
+                    }
+                    j += 1;
+                }
+                end_word = last;
+            }
+        }
+        // `Damian-Schulz-Weg 8/6`, `Segebahnstraße 87`
+        if end_word.is_none()
+            && named(w)
+            && STREET_LAST_DE.iter().any(|t| lower(w).ends_with(t))
+            && !w.ends_with([',', '.'])
+            && words.get(i + 1).is_some_and(|n| house_number(n.1))
+        {
+            end_word = Some(i + 1);
+        }
+        // `Rua Marina Vargas, 94`, `Avenida Paulista, 1000`
+        if end_word.is_none() && named(w) && STREET_FIRST.contains(&lower(w).as_str()) {
+            let mut j = i + 1;
+            while j < words.len() && j - i <= 5 {
+                let x = words[j].1;
+                if x.ends_with(',') && named(x) {
+                    if words.get(j + 1).is_some_and(|n| house_number(n.1)) {
+                        end_word = Some(j + 1);
+                    }
+                    break;
+                }
+                if !(named(x) || PARTICLES.contains(&lower(x).as_str())) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        // `Số 547 Ngõ 11 Võ Thị Sáu`, `9/26 Ngõ 12 Đường Nguyễn Trãi`
+        if end_word.is_none() {
+            let opens = (lower(w) == "số" && words.get(i + 1).is_some_and(|n| house_number(n.1)))
+                || (house_number(w)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|s| VI_STREET.contains(&lower(s.1).as_str())));
+            if opens {
+                let mut j = i + 1;
+                let mut last = i + 1;
+                while j < words.len() && j - i <= 8 {
+                    let x = words[j].1;
+                    if !(named(x) || house_number(x) || VI_STREET.contains(&lower(x).as_str())) {
+                        break;
+                    }
+                    last = j;
+                    if x.ends_with([',', '.', '!', '?']) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if last >= i + 2 {
+                    end_word = Some(last);
+                }
+            }
+        }
+        match end_word {
+            Some(last) => {
+                let (at, word) = words[last];
+                let end = at
+                    + word
+                        .trim_end_matches(['.', ',', ';', '!', '?', ':', ')'])
+                        .len();
+                let start = words[i].0;
+                // (`Apt.` keeps its dot when a number follows it)
+                out.push(super::Match {
+                    kind: Kind::StreetAddress,
+                    start,
+                    end,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
 
 /// Street-type words that open a street's name (French, Portuguese, Spanish, Italian).
 const STREET_FIRST: &[&str] = &[
@@ -302,6 +611,27 @@ const STREET_EN: &[&str] = &[
     "park",
     "grove",
     "mews",
+    // More of the USPS street suffixes (Publication 28, Appendix C1) that name a street.
+    "pike",
+    "key",
+    "falls",
+    "valley",
+    "valleys",
+    "land",
+    "streets",
+    "trail",
+    "circle",
+    "loop",
+    "ridge",
+    "crossing",
+    "heights",
+    "plaza",
+    "turnpike",
+    "expressway",
+    "freeway",
+    "skyway",
+    "alley",
+    "bypass",
 ];
 const UNITS: &[&str] = &[
     "flat",
@@ -1184,6 +1514,64 @@ mod tests {
         detect(v, digits, &mut out);
         assert!(out.iter().all(|d| d.strength == Strength::Shaped));
         out.first().map(|d| d.kind)
+    }
+
+    fn addresses(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        streets_in(text, &mut out);
+        cjk_addresses_in(text, &mut out);
+        out.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn addresses_in_running_text() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Pick me up at 0527 Jamie Road Suite 472 around 7?",
+                "0527 Jamie Road Suite 472",
+            ),
+            (
+                "Können Sie an die Damian-Schulz-Weg 8/6 liefern?",
+                "Damian-Schulz-Weg 8/6",
+            ),
+            (
+                "Pouvez-vous livrer au 6, rue de Gros plutôt ?",
+                "6, rue de Gros",
+            ),
+            (
+                "Me mudei para a Rua Marina Vargas, 94, aparece lá!",
+                "Rua Marina Vargas, 94",
+            ),
+            (
+                "Em mới chuyển về Số 547 Ngõ 11 Võ Thị Sáu, mọi người",
+                "Số 547 Ngõ 11 Võ Thị Sáu",
+            ),
+            (
+                "荷物は愛知県横浜市金沢区東三島1丁目19番3号まで",
+                "愛知県横浜市金沢区東三島1丁目19番3号",
+            ),
+            (
+                "新家在豐原縣萬隆巷624號之2，歡迎來玩",
+                "豐原縣萬隆巷624號之2",
+            ),
+            (
+                "택배는 울산광역시 동작구 잠실가 938-7 경비실에",
+                "울산광역시 동작구 잠실가 938-7",
+            ),
+        ];
+        for &(text, address) in cases {
+            assert_eq!(addresses(text), [address], "{text}");
+        }
+        for text in [
+            "I bought 2 Apple Watches on Sale",
+            "Flight 372 Park Lane Hotel",
+            "北京市第三中学2号楼",
+            "请到市里的3号窗口办理",
+            "订单号202405180093476，什么时候发货？",
+            "서울시 날씨는 맑음 25도",
+        ] {
+            assert_eq!(addresses(text), Vec::<&str>::new(), "{text}");
+        }
     }
 
     #[test]
