@@ -235,10 +235,8 @@ const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '
 /// place words, a road (…로, …길, …가) and a house number ("경기도 남양주시 잠실길 559").
 pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
-    if !text
-        .chars()
-        .any(|c| han(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    {
+    // Every reading needs a house number or a numbered part ("12号", "M座").
+    if text.is_ascii() || !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return;
     }
     let in_run = |c: char| {
@@ -246,42 +244,56 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
             || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '-' | '－')
             || c.is_ascii_alphanumeric()
     };
-    // Chinese and Japanese: runs.
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !in_run(c) {
+    // Chinese and Japanese: runs opening with a Han character (a province, a prefecture, a
+    // city). Bytes below 0xE3 (ASCII, two-byte letters, continuation bytes) are passed over
+    // without decoding.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xE3 {
+            i += 1;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(k, d)) = chars.peek() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !han(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        for (k, d) in text[i..].char_indices() {
             if !in_run(d) {
                 break;
             }
-            end = k + d.len_utf8();
-            chars.next();
+            end = i + k + d.len_utf8();
         }
+        i = end;
         let run = &text[start..end];
-        let Some(first_admin) = run.find(CJK_ADMIN) else {
+        if !run.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // One pass: the units, a street word, and the end of the last number marker that
+        // follows a digit or letter ("19番3号", "d座").
+        let (mut first_admin, mut admins, mut street, mut numbered) = (None, 0, false, None);
+        let mut prev = ' ';
+        for (k, c) in run.char_indices() {
+            if CJK_ADMIN.contains(&c) {
+                first_admin.get_or_insert(k);
+                admins += 1;
+            }
+            street |= matches!(c, '路' | '街' | '巷' | '弄') || run[k..].starts_with("胡同");
+            if prev.is_ascii_alphanumeric() {
+                if let Some(m) = CJK_NUMBERED.iter().find(|m| run[k..].starts_with(**m)) {
+                    numbered = Some(k + m.len());
+                }
+            }
+            prev = c;
+        }
+        let (Some(first_admin), Some(mut stop)) = (first_admin, numbered) else {
             continue;
         };
-        let admins = run.chars().filter(|c| CJK_ADMIN.contains(c)).count();
-        // The numbered part: the last number marker that follows a digit or letter.
-        let numbered = CJK_NUMBERED
-            .iter()
-            .filter_map(|m| {
-                run.match_indices(m)
-                    .filter(|(k, _)| {
-                        run[..*k]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|p| p.is_ascii_alphanumeric())
-                    })
-                    .map(|(k, m)| k + m.len())
-                    .last()
-            })
-            .max();
-        let Some(mut stop) = numbered else { continue };
-        let street = run.contains(['路', '街', '巷', '弄']) || run.contains("胡同");
         if !(admins >= 2 || (admins == 1 && street)) || stop <= first_admin {
             continue;
         }
@@ -309,6 +321,12 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
         }
     }
     // Korean: words.
+    // (Hangul syllables open with the bytes EA–ED: most texts are passed over on bytes alone)
+    if !b.iter().any(|x| (0xEA..=0xED).contains(x))
+        || !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    {
+        return;
+    }
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -373,6 +391,9 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
 /// "a Rua Marina Vargas, 94", "Số 547 Ngõ 11 Võ Thị Sáu"). Stricter than a value alone: an
 /// English address needs its street word ("2 Apple Watches" is not one).
 pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches(['.', ',', ';', '!', '?', ':', ')'])
+    }
     // Words with their byte offsets; only texts with a digit can hold a house number.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return;
@@ -381,11 +402,16 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
-    let bare = |w: &str| {
-        w.trim_end_matches(['.', ',', ';', '!', '?', ':', ')'])
-            .to_owned()
+    // Membership without allocating for ASCII words (most are).
+    let one_of = |w: &str, list: &[&str]| {
+        let b = bare(w);
+        if b.is_ascii() {
+            list.iter().any(|x| x.eq_ignore_ascii_case(b))
+        } else {
+            let l = b.to_lowercase();
+            list.contains(&l.as_str())
+        }
     };
-    let lower = |w: &str| bare(w).to_lowercase();
     let named = |w: &str| {
         let b = bare(w);
         b.chars().next().is_some_and(char::is_uppercase)
@@ -399,32 +425,38 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].1;
+        // Every reading opens with a number or a capital letter.
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        {
+            i += 1;
+            continue;
+        }
         let mut end_word = None;
         // `0527 Jamie Road Suite 472`, `Studio 0, Janet Key`
-        let (num_at, unit_first) = if UNITS.contains(&lower(w).as_str())
-            && words.get(i + 1).is_some_and(|n| house_number(n.1))
-        {
-            (i + 1, true)
-        } else {
-            (i, false)
-        };
+        let (num_at, unit_first) =
+            if words.get(i + 1).is_some_and(|n| house_number(n.1)) && one_of(w, UNITS) {
+                (i + 1, true)
+            } else {
+                (i, false)
+            };
         if house_number(words[num_at].1) {
             let mut j = num_at + 1;
             while j < words.len()
                 && j - num_at <= 4
                 && named(words[j].1)
-                && !UNITS.contains(&lower(words[j].1).as_str())
+                && !one_of(words[j].1, UNITS)
             {
                 j += 1;
             }
             let names = j - num_at - 1;
-            if names >= 2 && STREET_EN.contains(&lower(words[j - 1].1).as_str()) {
+            if names >= 2 && one_of(words[j - 1].1, STREET_EN) {
                 let mut last = j - 1;
                 if !unit_first
                     && !words[last].1.ends_with([',', '.', ';', '!', '?'])
-                    && words
-                        .get(j)
-                        .is_some_and(|u| UNITS.contains(&lower(u.1).as_str()))
+                    && words.get(j).is_some_and(|u| one_of(u.1, UNITS))
                     && words.get(j + 1).is_some_and(|n| house_number(n.1))
                 {
                     last = j + 1;
@@ -435,15 +467,15 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
             if end_word.is_none()
                 && words
                     .get(num_at + 1)
-                    .is_some_and(|s| STREET_FIRST.contains(&lower(s.1).as_str()))
+                    .is_some_and(|s| one_of(s.1, STREET_FIRST))
             {
                 let mut j = num_at + 2;
                 let mut last = None;
                 while j < words.len() && j - num_at <= 6 {
-                    let l = lower(words[j].1);
+                    let l = bare(words[j].1);
                     if named(words[j].1) {
                         last = Some(j);
-                    } else if !PARTICLES.contains(&l.as_str()) {
+                    } else if !PARTICLES.contains(&l) {
                         break;
                     }
                     if words[j].1.ends_with([',', '.', ';', '!', '?']) {
@@ -456,15 +488,24 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
         }
         // `Damian-Schulz-Weg 8/6`, `Segebahnstraße 87`
         if end_word.is_none()
-            && named(w)
-            && STREET_LAST_DE.iter().any(|t| lower(w).ends_with(t))
             && !w.ends_with([',', '.'])
             && words.get(i + 1).is_some_and(|n| house_number(n.1))
+            && STREET_LAST_DE.iter().any(|t| {
+                // (case-blind on ASCII letters, byte for byte: no lower-cased copy)
+                w.len() > t.len()
+                    && w.is_char_boundary(w.len() - t.len())
+                    && w[w.len() - t.len()..].eq_ignore_ascii_case(t)
+            })
+            && named(w)
         {
             end_word = Some(i + 1);
         }
         // `Rua Marina Vargas, 94`, `Avenida Paulista, 1000`
-        if end_word.is_none() && named(w) && STREET_FIRST.contains(&lower(w).as_str()) {
+        if end_word.is_none()
+            && words.get(i + 1).is_some_and(|n| named(n.1))
+            && named(w)
+            && one_of(w, STREET_FIRST)
+        {
             let mut j = i + 1;
             while j < words.len() && j - i <= 5 {
                 let x = words[j].1;
@@ -474,7 +515,7 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
                     }
                     break;
                 }
-                if !(named(x) || PARTICLES.contains(&lower(x).as_str())) {
+                if !(named(x) || one_of(x, PARTICLES)) {
                     break;
                 }
                 j += 1;
@@ -482,17 +523,14 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
         }
         // `Số 547 Ngõ 11 Võ Thị Sáu`, `9/26 Ngõ 12 Đường Nguyễn Trãi`
         if end_word.is_none() {
-            let opens = (lower(w) == "số" && words.get(i + 1).is_some_and(|n| house_number(n.1)))
-                || (house_number(w)
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|s| VI_STREET.contains(&lower(s.1).as_str())));
+            let opens = (one_of(w, &["số"]) && words.get(i + 1).is_some_and(|n| house_number(n.1)))
+                || (house_number(w) && words.get(i + 1).is_some_and(|s| one_of(s.1, VI_STREET)));
             if opens {
                 let mut j = i + 1;
                 let mut last = i + 1;
                 while j < words.len() && j - i <= 8 {
                     let x = words[j].1;
-                    if !(named(x) || house_number(x) || VI_STREET.contains(&lower(x).as_str())) {
+                    if !(named(x) || house_number(x) || one_of(x, VI_STREET)) {
                         break;
                     }
                     last = j;
