@@ -38,7 +38,7 @@ test('the browser entry and its wasm are shipped (a bundler resolves them)', () 
   assert.ok(existsSync(new URL('../dist/web/minform_bg.wasm', browser)));
 });
 
-test('size budget: the wasm module stays under 465 kB gzip', () => {
+test('size budget: the wasm module stays under 475 kB gzip', () => {
   // Measured (gzip -9): 23.3 kB with pseudonymize only; 149 kB with the classifier at
   // opt-level "z"; 194 kB at opt-level 3 for the minform crate, which classifies 3x faster
   // (see Cargo.toml); 254 kB with the policy engine and minimizer. The lexicons (~3,600 terms)
@@ -69,7 +69,9 @@ test('size budget: the wasm module stays under 465 kB gzip', () => {
   // lexicon read as a cue in text, values read before their cue, introductions and sign-offs
   // checked against the name tables (~+3 kB), ~120 cue phrases, ~200 real-form terms in
   // eight languages and the classifier's rules on choices, hidden inputs and name paths
-  // (~+5 kB). Issue 12 owns bringing the module down (≤ 200 kB brotli).
+  // (~+5 kB). 465 → 475 kB (466.4 kB measured): field options read as evidence, addresses
+  // in running text (street grammars, CJK address runs), ~+10 kB gzip.
+  // Issue 12 owns bringing the module down (≤ 200 kB brotli).
   const gz = gzipSync(readFileSync(resolve('minform/minform_bg.wasm')), { level: 9 }).length;
-  assert.ok(gz < 465_000, `minform_bg.wasm is ${gz} bytes gzip`);
+  assert.ok(gz < 475_000, `minform_bg.wasm is ${gz} bytes gzip`);
 });
