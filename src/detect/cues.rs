@@ -519,9 +519,22 @@ fn vetoed(text: &str, from: usize, category: Category) -> bool {
 /// are cut by the value's shape).
 const BETWEEN_BEFORE: &[&str] = &[
     "as", "is", "an", "a", "the", "my", "your", "invalid", "valid", "wrong", "correct", "new",
-    "als", "meine", "mein", "meinen", "ist", "comme", "mon", "ma", "est", "no", "na", "o", "a",
-    "como", "meu", "minha", "é", "の", "を", "は", "が", "を", "为", "作为",
+    "als", "meine", "mein", "meinen", "ist", "comme", "mon", "ma", "est", "no", "na", "o", "como",
+    "meu", "minha", "é", "の", "を", "は", "が", "为", "作为",
 ];
+
+/// Categories whose values are written with digits (a postcode, a phone, ID or card number, a
+/// birth date): the ones read backwards, and after a label with only a space between.
+fn written_with_digits(category: Category) -> bool {
+    matches!(
+        category,
+        Category::PostalCode
+            | Category::Phone
+            | Category::NationalId
+            | Category::BankAccount
+            | Category::BirthDate
+    )
+}
 
 /// The value written before a cue starting at `from`: "2021年9月8日出生", "am 3.8.2020 geboren",
 /// "23559 is an invalid zip code". Only values with digits are read backwards (a birth date, a
@@ -530,14 +543,7 @@ fn value_before(text: &str, from: usize, category: Category) -> Option<Match> {
     if category == Category::Name {
         return name_before(text, from);
     }
-    if !matches!(
-        category,
-        Category::PostalCode
-            | Category::Phone
-            | Category::NationalId
-            | Category::BankAccount
-            | Category::BirthDate
-    ) {
+    if !written_with_digits(category) {
         return None;
     }
     // Connecting words, from the end.
@@ -741,14 +747,7 @@ fn label_holds(
     separated: bool,
     value: &str,
 ) -> bool {
-    let digit_kind = matches!(
-        category,
-        Category::PostalCode
-            | Category::Phone
-            | Category::NationalId
-            | Category::BankAccount
-            | Category::BirthDate
-    );
+    let digit_kind = written_with_digits(category);
     // A label inside a code or a path ("TS-BLK-M", "user.name") is not one.
     if text[..from]
         .chars()
