@@ -551,6 +551,64 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// The words of `text` between white space, with their byte offsets: what
+/// `str::split_whitespace` gives, found on the bytes. Only the lead bytes C2, E1, E2 and E3 can
+/// open a non-ASCII white space, so no other character is decoded (long texts are split
+/// several times faster).
+pub(crate) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            match space_len(b, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        while i < b.len() && (!MAY_OPEN_SPACE[usize::from(b[i])] || space_len(b, i) == 0) {
+            i += 1;
+        }
+        (i > start).then(|| (start, &text[start..i]))
+    })
+}
+
+/// The bytes that may open a white space character (see [`space_len`]).
+static MAY_OPEN_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let open: [u8; 10] = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    while k < open.len() {
+        t[open[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The length of the white space at `b[i]`, 0 if there is none. The White_Space code points:
+/// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let tail = |n: usize| b.get(i + 1..i + n);
+    match b.get(i) {
+        Some(b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') => 1,
+        Some(0xC2) if matches!(tail(2), Some([0x85 | 0xA0])) => 2,
+        Some(0xE1) if tail(3) == Some(&[0x9A, 0x80]) => 3,
+        Some(0xE2)
+            if matches!(
+                tail(3),
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+            ) =>
+        {
+            3
+        }
+        Some(0xE3) if tail(3) == Some(&[0x80, 0x80]) => 3,
+        _ => 0,
+    }
+}
+
 /// Appends a detection.
 pub(crate) fn push(out: &mut Vec<Detection>, kind: Kind, strength: Strength) {
     out.push(Detection { kind, strength });
@@ -690,6 +748,32 @@ mod tests {
 
     const V: Strength = Strength::Validated;
     const S: Strength = Strength::Shaped;
+
+    fn words_split(text: &str) -> Vec<(usize, &str)> {
+        text.split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect()
+    }
+
+    #[test]
+    fn words_at_splits_as_split_whitespace_does_for_every_code_point() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b {c}x{c}");
+            assert_eq!(
+                words_at(&text).collect::<Vec<_>>(),
+                words_split(&text),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_at_splits_as_split_whitespace_does(text in "[ a\t\n\u{85}\u{A0}\u{3000}\u{2009}\u{200B}\u{1680}街号é]{0,40}") {
+            prop_assert_eq!(words_at(&text).collect::<Vec<_>>(), words_split(&text));
+        }
+    }
 
     #[test]
     fn ids_and_categories_are_the_contract() {

@@ -126,11 +126,15 @@ fn can_start(b: &[u8], i: usize) -> bool {
     // By the first byte: UTF-8 continuation bytes and most characters are out on one test.
     let plausible = match c {
         0..0x80 => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'('),
+        // (纬 and 经 are tested first: they are rare, the four first characters are not)
         0xE4..=0xE9 => {
             b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
-                || ["北纬", "南纬", "东经", "西经"]
+                || (matches!(
+                    b.get(i + 3..i + 6),
+                    Some([0xE7, 0xBA, 0xAC] | [0xE7, 0xBB, 0x8F])
+                ) && ["北纬", "南纬", "东经", "西经"]
                     .iter()
-                    .any(|p| starts_at(b, i, p))
+                    .any(|p| starts_at(b, i, p)))
         }
         0xEF => starts_at(b, i, "（"),
         _ => false,

@@ -327,10 +327,7 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     {
         return;
     }
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::words_at(text).collect();
     let hangul_word = |w: &str| {
         w.chars().count() >= 2
             && w.chars()
@@ -398,10 +395,7 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = super::words_at(text).collect();
     // Membership without allocating for ASCII words (most are).
     let one_of = |w: &str, list: &[&str]| {
         let b = bare(w);
