@@ -590,7 +590,7 @@ static MAY_OPEN_SPACE: [bool; 256] = {
 /// The length of the white space at `b[i]`, 0 if there is none. The White_Space code points:
 /// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000.
-fn space_len(b: &[u8], i: usize) -> usize {
+pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
     let tail = |n: usize| b.get(i + 1..i + n);
     match b.get(i) {
         Some(b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') => 1,

@@ -234,90 +234,27 @@ const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '
 /// 東三島1丁目19番3号", "豐原縣萬隆巷624號之2"); Korean ones as words: a province or city, more
 /// place words, a road (…로, …길, …가) and a house number ("경기도 남양주시 잠실길 559").
 pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
-    let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
     // Every reading needs a house number or a numbered part ("12号", "M座").
     if text.is_ascii() || !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
         return;
     }
-    let in_run = |c: char| {
-        han(c)
-            || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '-' | '－')
-            || c.is_ascii_alphanumeric()
-    };
-    // Chinese and Japanese: runs opening with a Han character (a province, a prefecture, a
-    // city). Bytes below 0xE3 (ASCII, two-byte letters, continuation bytes) are passed over
-    // without decoding.
+    // Chinese and Japanese: a run is read only if a letter or digit in it is followed by a
+    // number marker, so the markers are found on the bytes first (a letter or digit, then a
+    // lead byte E4–E8, where the markers' characters are) and only the runs around them read.
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0xE3 {
-            i += 1;
+    let mut read_to = 0;
+    for p in 1..b.len() {
+        if p < read_to
+            || !(0xE4..=0xE8).contains(&b[p])
+            || !b[p - 1].is_ascii_alphanumeric()
+            || !CJK_NUMBERED.iter().any(|m| super::starts_at(b, p, m))
+        {
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if !han(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        for (k, d) in text[i..].char_indices() {
-            if !in_run(d) {
-                break;
-            }
-            end = i + k + d.len_utf8();
-        }
-        i = end;
-        let run = &text[start..end];
-        if !run.bytes().any(|b| b.is_ascii_alphanumeric()) {
-            continue;
-        }
-        // One pass: the units, a street word, and the end of the last number marker that
-        // follows a digit or letter ("19番3号", "d座").
-        let (mut first_admin, mut admins, mut street, mut numbered) = (None, 0, false, None);
-        let mut prev = ' ';
-        for (k, c) in run.char_indices() {
-            if CJK_ADMIN.contains(&c) {
-                first_admin.get_or_insert(k);
-                admins += 1;
-            }
-            street |= matches!(c, '路' | '街' | '巷' | '弄') || run[k..].starts_with("胡同");
-            if prev.is_ascii_alphanumeric() {
-                if let Some(m) = CJK_NUMBERED.iter().find(|m| run[k..].starts_with(**m)) {
-                    numbered = Some(k + m.len());
-                }
-            }
-            prev = c;
-        }
-        let (Some(first_admin), Some(mut stop)) = (first_admin, numbered) else {
-            continue;
-        };
-        if !(admins >= 2 || (admins == 1 && street)) || stop <= first_admin {
-            continue;
-        }
-        // "…號之2": the sub-number after 之.
-        if let Some(rest) = run[stop..].strip_prefix('之') {
-            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if n > 0 {
-                stop += '之'.len_utf8() + n;
-            }
-        }
-        // The address starts after the last word that leads into it, before its first unit.
-        let from = run[..first_admin]
-            .char_indices()
-            .filter(|(_, c)| CJK_BEFORE.contains(c))
-            .map(|(k, c)| k + c.len_utf8())
-            .next_back()
-            .unwrap_or(0);
-        // Japanese: a building after a space ("…17号 パレス百村653") is left out.
-        if stop - from >= 6 {
-            out.push(super::Match {
-                kind: Kind::StreetAddress,
-                start: start + from,
-                end: start + stop,
-            });
+        let (start, end) = cjk_run_around(text, p);
+        read_to = end;
+        if let Some(start) = start {
+            cjk_address_in_run(text, start, end, out);
         }
     }
     // Korean: words.
@@ -380,6 +317,93 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     }
 }
 
+/// Han characters (the CJK Unified Ideographs and Extension A).
+fn han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// What a Chinese or Japanese address run is made of: Han characters, katakana, dashes, ASCII
+/// letters and digits.
+fn in_cjk_run(c: char) -> bool {
+    han(c) || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '-' | '－') || c.is_ascii_alphanumeric()
+}
+
+/// The address run around byte `p`: the stretch of run characters holding it, from its first
+/// Han character (`None` if it has none) to its end.
+fn cjk_run_around(text: &str, p: usize) -> (Option<usize>, usize) {
+    let from = text[..p]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| in_cjk_run(c))
+        .last()
+        .map_or(p, |(k, _)| k);
+    let end = p + text[p..]
+        .char_indices()
+        .take_while(|&(_, c)| in_cjk_run(c))
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let start = text[from..end]
+        .char_indices()
+        .find(|&(_, c)| han(c))
+        .map(|(k, _)| from + k);
+    (start, end)
+}
+
+/// Reads the run `text[start..end]` (a Han character, then run characters): an address if it
+/// holds two administrative units (or one and a street word) and, after them, a number marker
+/// that follows a letter or digit.
+fn cjk_address_in_run(text: &str, start: usize, end: usize, out: &mut Vec<super::Match>) {
+    let run = &text[start..end];
+    if !run.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return;
+    }
+    // One pass: the units, a street word, and the end of the last number marker that
+    // follows a digit or letter ("19番3号", "d座").
+    let (mut first_admin, mut admins, mut street, mut numbered) = (None, 0, false, None);
+    let mut prev = ' ';
+    for (k, c) in run.char_indices() {
+        if CJK_ADMIN.contains(&c) {
+            first_admin.get_or_insert(k);
+            admins += 1;
+        }
+        street |= matches!(c, '路' | '街' | '巷' | '弄') || run[k..].starts_with("胡同");
+        if prev.is_ascii_alphanumeric() {
+            if let Some(m) = CJK_NUMBERED.iter().find(|m| run[k..].starts_with(**m)) {
+                numbered = Some(k + m.len());
+            }
+        }
+        prev = c;
+    }
+    let (Some(first_admin), Some(mut stop)) = (first_admin, numbered) else {
+        return;
+    };
+    if !(admins >= 2 || (admins == 1 && street)) || stop <= first_admin {
+        return;
+    }
+    // "…號之2": the sub-number after 之.
+    if let Some(rest) = run[stop..].strip_prefix('之') {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 0 {
+            stop += '之'.len_utf8() + n;
+        }
+    }
+    // The address starts after the last word that leads into it, before its first unit.
+    let from = run[..first_admin]
+        .char_indices()
+        .filter(|(_, c)| CJK_BEFORE.contains(c))
+        .map(|(k, c)| k + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    // Japanese: a building after a space ("…17号 パレス百村653") is left out.
+    if stop - from >= 6 {
+        out.push(super::Match {
+            kind: Kind::StreetAddress,
+            start: start + from,
+            end: start + stop,
+        });
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Street addresses.
 
@@ -388,14 +412,80 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
 /// "a Rua Marina Vargas, 94", "Số 547 Ngõ 11 Võ Thị Sáu"). Stricter than a value alone: an
 /// English address needs its street word ("2 Apple Watches" is not one).
 pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
+    // Every reading holds a house number (a word opening with a digit) and reads from at most
+    // six words before it to eight after it (see `streets_in_words`): only the stretches of
+    // words around such numbers are split into words and read, with margin.
+    const BEFORE: usize = 7;
+    const AFTER: usize = 12;
+    let b = text.as_bytes();
+    let mut zone: Option<(usize, usize)> = None;
+    let mut q = 0;
+    while q < b.len() {
+        if !(b[q].is_ascii_digit() && (q == 0 || space_ends_at(b, q))) {
+            q += 1;
+            continue;
+        }
+        // (inside the current zone, its start stands)
+        let from = match zone {
+            Some((start, end)) if q < end => start,
+            _ => words_back(b, q, BEFORE),
+        };
+        let to = words_ahead(b, q, AFTER);
+        zone = match zone {
+            Some((start, end)) if from <= end => Some((start, to)),
+            Some((start, end)) => {
+                streets_in_words(text, start, end, out);
+                Some((from, to))
+            }
+            None => Some((from, to)),
+        };
+        q += 1;
+    }
+    if let Some((start, end)) = zone {
+        streets_in_words(text, start, end, out);
+    }
+}
+
+/// A white space character ends just before byte `q`.
+fn space_ends_at(b: &[u8], q: usize) -> bool {
+    (1..=3).any(|n| q >= n && super::space_len(b, q - n) == n)
+}
+
+/// The start of the word `n` words before the word starting at byte `q` (or of the text).
+fn words_back(b: &[u8], mut q: usize, n: usize) -> usize {
+    for _ in 0..n {
+        while let Some(len) = (1..=3).find(|&len| q >= len && super::space_len(b, q - len) == len) {
+            q -= len;
+        }
+        while q > 0 && !space_ends_at(b, q) {
+            q -= 1;
+        }
+    }
+    q
+}
+
+/// Where the `n`th word from the word starting at byte `q` and the spaces after it end (or the
+/// text does).
+fn words_ahead(b: &[u8], mut q: usize, n: usize) -> usize {
+    for _ in 0..n {
+        while q < b.len() && super::space_len(b, q) == 0 {
+            q += 1;
+        }
+        while q < b.len() && super::space_len(b, q) > 0 {
+            q += super::space_len(b, q);
+        }
+    }
+    q
+}
+
+/// The street addresses read from the words of `text[from..to]` (see [`streets_in`]).
+fn streets_in_words(text: &str, from: usize, to: usize, out: &mut Vec<super::Match>) {
     fn bare(w: &str) -> &str {
         w.trim_end_matches(['.', ',', ';', '!', '?', ':', ')'])
     }
-    // Words with their byte offsets; only texts with a digit can hold a house number.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
-    let words: Vec<(usize, &str)> = super::words_at(text).collect();
+    let words: Vec<(usize, &str)> = super::words_at(&text[from..to])
+        .map(|(at, w)| (from + at, w))
+        .collect();
     // Membership without allocating for ASCII words (most are).
     let one_of = |w: &str, list: &[&str]| {
         let b = bare(w);
@@ -1539,6 +1629,98 @@ fn is_street_without_number(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reference reading of Chinese and Japanese runs: every run, one after another, with
+    /// no marker found first.
+    fn cjk_addresses_every_run(text: &str) -> Vec<super::super::Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            if !han(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let end = i + text[i..]
+                .char_indices()
+                .take_while(|&(_, d)| in_cjk_run(d))
+                .last()
+                .map_or(0, |(k, d)| k + d.len_utf8());
+            cjk_address_in_run(text, i, end, &mut out);
+            i = end;
+        }
+        out
+    }
+
+    fn streets(text: &str) -> Vec<super::super::Match> {
+        let mut out = Vec::new();
+        streets_in(text, &mut out);
+        out
+    }
+
+    fn streets_in_every_word(text: &str) -> Vec<super::super::Match> {
+        let mut out = Vec::new();
+        streets_in_words(text, 0, text.len(), &mut out);
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn streets_read_around_house_numbers_as_from_every_word(
+            words in prop::collection::vec("12|8/6|94|3a|0527|Road|Jamie|Suite|Apt\\.|rue|de|Gros|6,|Rua|Marina|Vargas,|Số|Ngõ|Võ|Segebahnstraße|the|at|and|x|é|北京", 0..40),
+            spaces in prop::collection::vec(" |  |\n|\u{3000}|\u{A0}|\t", 40)
+        ) {
+            let text: String = words.iter().zip(&spaces).map(|(w, s)| format!("{w}{s}")).collect();
+            prop_assert_eq!(streets(&text), streets_in_every_word(&text));
+        }
+    }
+
+    #[test]
+    fn streets_read_around_house_numbers_as_from_every_word_on_the_examples() {
+        for text in [
+            "Pick me up at 0527 Jamie Road Suite 472 tomorrow",
+            "Können Sie an die Damian-Schulz-Weg 8/6 liefern?",
+            "Livrez au 6, rue de Gros s'il vous plaît",
+            "Entregue a Rua Marina Vargas, 94 por favor",
+            "Giao đến Số 547 Ngõ 11 Võ Thị Sáu nhé",
+        ] {
+            let found = streets(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found, streets_in_every_word(text), "{text}");
+        }
+    }
+
+    fn cjk_addresses(text: &str) -> Vec<super::super::Match> {
+        let mut out = Vec::new();
+        cjk_addresses_in(text, &mut out);
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn cjk_runs_found_by_their_markers_read_as_every_run_does(
+            text in "(北京|市|区|県|町|路|胡同|号|號|番地|番|丁目|座|之|在|カ|ー|-|1|2|A|x| |，|한)*"
+        ) {
+            prop_assert_eq!(cjk_addresses(&text), cjk_addresses_every_run(&text));
+        }
+    }
+
+    #[test]
+    fn cjk_addresses_found_by_markers_match_every_run_on_the_examples() {
+        for text in [
+            "我们搬家了，新家在北京市海淀区中关村大街27号，欢迎来玩",
+            "愛知県横浜市金沢区東三島1丁目19番3号 パレス百村653",
+            "豐原縣萬隆巷624號之2",
+            "寄到上海市浦东新区A座1203室",
+            "カ北京市区1号",
+        ] {
+            let found = cjk_addresses(text);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, cjk_addresses_every_run(text), "{text}");
+        }
+    }
 
     fn kind(v: &str) -> Option<Kind> {
         let mut out = Vec::new();
