@@ -57,6 +57,17 @@ struct Cues {
     /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
     /// and characters of a text are passed over on one bit test, without decoding them.
     pairs: Box<[u64; 1024]>,
+    /// Which characters are a cue of their own (most CJK cues are two characters or more).
+    alone: Vec<u64>,
+    /// Which pairs of characters open a cue, hashed to 16 bits (see [`bigram`]): a character
+    /// that opens cues but not with the character after it is passed over without walking the
+    /// trie (in Chinese text, nearly every walk was such a false start).
+    bigrams: Box<[u64; 1024]>,
+}
+
+/// The bit of the character pair `(a, b)` in [`Cues::bigrams`] (ASCII lower-cased).
+fn bigram(a: u32, b: u32) -> usize {
+    (a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA77)) as usize >> 16 & 0xFFFF
 }
 
 impl Cues {
@@ -75,11 +86,25 @@ impl Cues {
         self.pairs[k / 64] & (1 << (k % 64)) != 0
     }
 
-    fn opens(&self, c: char) -> bool {
-        let k = c.to_ascii_lowercase() as usize;
-        self.first
-            .get(k / 64)
-            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    /// A cue opens with the character `code` (not an ASCII capital: the text's are lower-cased
+    /// before they are looked up).
+    fn opens(&self, code: u32) -> bool {
+        bit(&self.first, code as usize)
+    }
+
+    /// A cue may open with the characters `a`, `b` (ASCII lower-cased), or is `a` alone.
+    fn opens_pair(&self, a: u32, b: u32) -> bool {
+        bit(&self.alone, a as usize) || bit(&self.bigrams[..], bigram(a, b))
+    }
+}
+
+fn bit(bits: &[u64], k: usize) -> bool {
+    bits.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
+fn set_bit(bits: &mut [u64], k: usize) {
+    if let Some(w) = bits.get_mut(k / 64) {
+        *w |= 1 << (k % 64);
     }
 }
 
@@ -90,6 +115,8 @@ fn cues() -> &'static Cues {
         let mut categories = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
         let mut first = vec![0u64; 0x10000 / 64];
+        let mut alone = vec![0u64; 0x10000 / 64];
+        let mut bigrams = Box::new([0u64; 1024]);
         let mut add = |cue: &str, category: Category, how: Cue| {
             // Text is matched with its ASCII letters lower-cased; a cue opening with another
             // letter (Địa chỉ, Él) is also stored capitalised, as a sentence starts.
@@ -106,6 +133,12 @@ fn cues() -> &'static Cues {
                 vec![key, capital]
             };
             for k in keys {
+                let mut chars = k.chars().map(u32::from);
+                match (chars.next(), chars.next()) {
+                    (Some(a), None) => set_bit(&mut alone, a as usize),
+                    (Some(a), Some(b)) => set_bit(&mut bigrams[..], bigram(a, b)),
+                    _ => {}
+                }
                 let id = categories.len() as u32;
                 if trie.insert(k.bytes(), id) {
                     categories.push((category, how, NONE));
@@ -189,6 +222,8 @@ fn cues() -> &'static Cues {
             categories,
             first,
             pairs,
+            alone,
+            bigrams,
         }
     })
 }
@@ -328,12 +363,8 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
                 0xE0.. => 3,
                 _ => 2,
             };
-            if !c.pair(x, next)
-                || !text
-                    .get(i..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|ch| c.opens(ch))
-            {
+            let code = code_at(text, i);
+            if !c.opens(code) || !c.opens_pair(code, code_at(text, i + len)) {
                 i += len;
                 continue;
             }
@@ -367,6 +398,22 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
             },
             None => i += 1,
         }
+    }
+}
+
+/// The code point at byte `at` of `text` (ASCII lower-cased; `u32::MAX` past the end), with
+/// three-byte characters decoded in place.
+fn code_at(text: &str, at: usize) -> u32 {
+    let b = text.as_bytes();
+    match (b.get(at), b.get(at + 2)) {
+        (Some(&x), _) if x < 0x80 => u32::from(x.to_ascii_lowercase()),
+        (Some(&x @ 0xE0..=0xEF), Some(&z)) => {
+            u32::from(x & 0x0F) << 12 | u32::from(b[at + 1] & 0x3F) << 6 | u32::from(z & 0x3F)
+        }
+        _ => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .map_or(u32::MAX, u32::from),
     }
 }
 

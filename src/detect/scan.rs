@@ -104,6 +104,7 @@ fn scan_folded(text: &str) -> Vec<Match> {
     email::scan_into(text, &mut cands);
     let mut i = 0;
     while i < b.len() {
+        let c = b[i];
         if can_start(b, i) {
             if let Some(m) = best_at(text, i) {
                 cands.push(m);
@@ -111,7 +112,18 @@ fn scan_folded(text: &str) -> Vec<Match> {
                 continue;
             }
         }
+        // Passed over whole: the rest of a run of letters and digits (a candidate is not glued
+        // to what precedes it) and the rest of a character.
         i += 1;
+        if c.is_ascii_alphanumeric() {
+            while super::alnum_at(b, i) {
+                i += 1;
+            }
+        } else if c >= 0xC0 {
+            while b.get(i).is_some_and(|x| x & 0xC0 == 0x80) {
+                i += 1;
+            }
+        }
     }
     resolve(cands)
 }
