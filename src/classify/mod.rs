@@ -948,7 +948,8 @@ const PICKED: &[&str] = &[
 fn type_is(field: &Meta<'_>, names: &[&str]) -> bool {
     field
         .input_type
-        .is_some_and(|t| names.iter().any(|n| t.trim().eq_ignore_ascii_case(n)))
+        .map(str::trim)
+        .is_some_and(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)))
 }
 
 /// What a field the metadata calls `category` holds, given how it is filled in (its value
