@@ -160,7 +160,8 @@ fn trim_domain(d: &str) -> &str {
 /// right of one `@` never cross another `@`).
 pub(crate) fn scan_into(text: &str, out: &mut Vec<super::Match>) {
     let b = text.as_bytes();
-    for (at, _) in b.iter().enumerate().filter(|&(_, &c)| c == b'@') {
+    // (`match_indices` on a char finds it with the standard library's memchr)
+    for (at, _) in text.match_indices('@') {
         // Local part: the atext/dot run before '@' (too long → not an address).
         let mut s = at;
         while s > 0 && at - s <= MAX_LOCAL {

@@ -243,10 +243,10 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     // lead byte E4–E8, where the markers' characters are) and only the runs around them read.
     let b = text.as_bytes();
     let mut read_to = 0;
-    for p in 1..b.len() {
-        if p < read_to
-            || !(0xE4..=0xE8).contains(&b[p])
-            || !b[p - 1].is_ascii_alphanumeric()
+    for (k, pair) in b.windows(2).enumerate() {
+        let p = k + 1;
+        if !((0xE4..=0xE8).contains(&pair[1]) && pair[0].is_ascii_alphanumeric())
+            || p < read_to
             || !CJK_NUMBERED.iter().any(|m| super::starts_at(b, p, m))
         {
             continue;
