@@ -124,7 +124,8 @@ fn skip_space(b: &[u8], i: usize) -> usize {
 fn hemi_prefix(b: &[u8], i: usize) -> Option<(u8, usize)> {
     let (h, n) = match b.get(i)? {
         &c @ (b'N' | b'S' | b'E' | b'W') => (c, 1),
-        _ => [
+        // (the lead bytes of 北, 南, 东 and 西)
+        0xE4 | 0xE5 | 0xE8 => [
             ("北纬", b'N'),
             ("南纬", b'S'),
             ("东经", b'E'),
@@ -133,6 +134,7 @@ fn hemi_prefix(b: &[u8], i: usize) -> Option<(u8, usize)> {
         .iter()
         .find(|(p, _)| starts_at(b, i, p))
         .map(|&(p, h)| (h, p.len()))?,
+        _ => return None,
     };
     let j = skip_space(b, i + n);
     digit_at(b, j).then_some((h, j - i))

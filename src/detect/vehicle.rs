@@ -86,13 +86,14 @@ pub fn vin_check_char(b: &[u8]) -> Option<u8> {
 /// model-year character and four final digits. (Position 9 is any VIN character: European
 /// VINs need not carry a check digit.)
 fn vin_shaped(b: &[u8]) -> bool {
+    // (the four digits at the end first: the test that turns most words away)
     b.len() == 17
+        && b.get(13..)
+            .is_some_and(|t| t.iter().all(u8::is_ascii_digit))
         && b.iter().all(|&c| vin_value(c).is_some())
         && b.iter().any(u8::is_ascii_alphabetic)
         && b.get(9)
             .is_some_and(|c| !matches!(c.to_ascii_uppercase(), b'0' | b'U' | b'Z'))
-        && b.get(13..)
-            .is_some_and(|t| t.iter().all(u8::is_ascii_digit))
 }
 
 /// The 17 bytes are a VIN with the right check digit.
