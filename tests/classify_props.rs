@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use minform::classify::{
-    classify_fields, fields_from_json, find_personal_data_utf16, ClassifyOptions, Field,
+    classify_fields, fields_from_json, find_personal_data, find_personal_data_utf16,
+    ClassifyOptions, Field,
 };
 use minform::{Category, Sensitivity};
 use proptest::prelude::*;
@@ -76,6 +77,21 @@ proptest! {
             prop_assert!(f.start < f.end && f.end <= utf16.len() && f.start >= last);
             prop_assert!(String::from_utf16(&utf16[f.start..f.end]).is_ok(), "a match never splits a surrogate pair");
             last = f.end;
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_cut_what_byte_offsets_cut(
+        parts in prop::collection::vec("😀|é|电话|13912345678|a.b@example.com|𠀋|, | ", 0..16)
+    ) {
+        let text = parts.concat();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let bytes = find_personal_data(&text);
+        let units = find_personal_data_utf16(&text);
+        prop_assert_eq!(bytes.len(), units.len());
+        for (b, u) in bytes.iter().zip(&units) {
+            let cut = String::from_utf16(&utf16[u.start..u.end]).ok();
+            prop_assert_eq!(cut.as_deref(), Some(&text[b.start..b.end]));
         }
     }
 }

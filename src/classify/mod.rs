@@ -1124,14 +1124,19 @@ pub fn find_personal_data(text: &str) -> Vec<Found> {
 /// [`find_personal_data`] with offsets in UTF-16 code units, as JavaScript strings count them.
 pub fn find_personal_data_utf16(text: &str) -> Vec<Found> {
     let mut found = find_personal_data(text);
-    // Matches are sorted and disjoint, so one pass over the text converts every offset.
+    // Matches are sorted and disjoint, so one pass over the text converts every offset. A
+    // character is one UTF-16 unit, two if it takes four bytes: the units are counted on the
+    // bytes (every byte but a continuation byte opens a character; F0–F4 open four bytes).
+    let b = text.as_bytes();
     let (mut byte, mut unit) = (0usize, 0usize);
-    let mut chars = text.chars();
     let mut to_utf16 = |target: usize| {
-        while byte < target {
-            let Some(c) = chars.next() else { break };
-            byte += c.len_utf8();
-            unit += c.len_utf16();
+        let target = target.min(b.len());
+        if target > byte {
+            unit += b[byte..target]
+                .iter()
+                .map(|&x| usize::from(x & 0xC0 != 0x80) + usize::from(x >= 0xF0))
+                .sum::<usize>();
+            byte = target;
         }
         unit
     };
