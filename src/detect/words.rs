@@ -234,18 +234,19 @@ const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '
 /// 東三島1丁目19番3号", "豐原縣萬隆巷624號之2"); Korean ones as words: a province or city, more
 /// place words, a road (…로, …길, …가) and a house number ("경기도 남양주시 잠실길 559").
 pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
-    // Every reading needs a house number or a numbered part ("12号", "M座").
-    if text.is_ascii() || !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
-        return;
-    }
     // Chinese and Japanese: a run is read only if a letter or digit in it is followed by a
-    // number marker, so the markers are found on the bytes first (a letter or digit, then a
-    // lead byte E4–E8, where the markers' characters are) and only the runs around them read.
+    // number marker ("12号", "M座"), so the markers are found on the bytes first (a letter or
+    // digit, then a lead byte E4–E8, where the markers' characters are) and only the runs
+    // around them read. The same pass notes whether the text may hold Hangul (lead bytes
+    // EA–ED): one pass over the bytes for both scripts.
     let b = text.as_bytes();
     let mut read_to = 0;
-    for (k, pair) in b.windows(2).enumerate() {
-        let p = k + 1;
-        if !((0xE4..=0xE8).contains(&pair[1]) && pair[0].is_ascii_alphanumeric())
+    let mut hangul = false;
+    for (p, &x) in b.iter().enumerate() {
+        hangul |= (0xEA..=0xED).contains(&x);
+        if !(0xE4..=0xE8).contains(&x)
+            || p == 0
+            || !b[p - 1].is_ascii_alphanumeric()
             || p < read_to
             || !CJK_NUMBERED.iter().any(|m| super::starts_at(b, p, m))
         {
@@ -258,10 +259,7 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
         }
     }
     // Korean: words.
-    // (Hangul syllables open with the bytes EA–ED: most texts are passed over on bytes alone)
-    if !b.iter().any(|x| (0xEA..=0xED).contains(x))
-        || !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-    {
+    if !hangul || !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
         return;
     }
     let words: Vec<(usize, &str)> = super::words_at(text).collect();
@@ -420,9 +418,13 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
     let b = text.as_bytes();
     let mut zone: Option<(usize, usize)> = None;
     let mut q = 0;
-    while q < b.len() {
-        if !(b[q].is_ascii_digit() && (q == 0 || space_ends_at(b, q))) {
-            q += 1;
+    while let Some(k) = b.get(q..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)) {
+        q += k;
+        if q > 0 && !space_ends_at(b, q) {
+            // (the rest of a number glued to something else)
+            while super::digit_at(b, q) {
+                q += 1;
+            }
             continue;
         }
         // (inside the current zone, its start stands)
