@@ -242,6 +242,17 @@ const CLOSERS: &[&str] = &[
     " ạ",
 ];
 
+/// The bytes that open a closer: the closers are looked for only where one of them stands.
+const CLOSER_FIRST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CLOSERS.len() {
+        table[CLOSERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Words that make a lower-case phrase an address ("chemin de Laroche", "rua das Flores").
 const STREET_WORDS: &[&str] = &[
     "rue",
@@ -747,9 +758,9 @@ fn value_after(
     let mut value = &tail[..end];
     // Cut at the first closer; one pass over the bytes (a closer opens on a character boundary).
     let b = value.as_bytes();
-    if let Some(k) =
-        (0..b.len()).find(|&k| CLOSERS.iter().any(|c| b[k..].starts_with(c.as_bytes())))
-    {
+    if let Some(k) = (0..b.len()).find(|&k| {
+        CLOSER_FIRST[usize::from(b[k])] && CLOSERS.iter().any(|c| b[k..].starts_with(c.as_bytes()))
+    }) {
         value = &value[..k];
     }
     let value = value.trim_end_matches([' ', '\u{3000}', '\'', '’', '」']);

@@ -418,7 +418,10 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
     let b = text.as_bytes();
     let mut zone: Option<(usize, usize)> = None;
     let mut q = 0;
-    while let Some(k) = b.get(q..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)) {
+    while let Some(k) = b
+        .get(q..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+    {
         q += k;
         if q > 0 && !space_ends_at(b, q) {
             // (the rest of a number glued to something else)
