@@ -1634,6 +1634,8 @@ fn is_street_without_number(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // proptest is a native-only dev-dependency (it does not build for wasm32-unknown-unknown).
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     /// The reference reading of Chinese and Japanese runs: every run, one after another, with
@@ -1669,6 +1671,7 @@ mod tests {
         out
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
@@ -1702,6 +1705,7 @@ mod tests {
         out
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
