@@ -1285,6 +1285,25 @@ mod tests {
     }
 
     #[test]
+    fn choices_of_harmless_words_never_hide_personal_data_in_the_value() {
+        // Fail closed: the choices say "non-personal", the value says otherwise (a combo box
+        // typed into, a page that fills a select from what was typed): the value wins.
+        let with = |f: Field, options: &[&str]| options.iter().fold(f, |f, o| f.option(*o));
+        for value in [
+            "13912345678",
+            "li.ming@example.cn",
+            "110105201305120235",
+            "6222 0281 0033 9075 798",
+            "call me on 13912345678 after five",
+        ] {
+            for field in [Field::new(""), Field::new("pick").input_type("select")] {
+                let field = with(field.value(value), &["Blue", "Red", "Green", "Small"]);
+                assert_ne!(category(field), Category::NonPersonal, "{value}");
+            }
+        }
+    }
+
+    #[test]
     fn a_hidden_input_nothing_names_is_the_page_s_own() {
         assert_eq!(
             category(Field::new("uniqid").input_type("hidden")),
