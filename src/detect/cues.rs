@@ -243,15 +243,7 @@ const CLOSERS: &[&str] = &[
 ];
 
 /// The bytes that open a closer: the closers are looked for only where one of them stands.
-const CLOSER_FIRST: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < CLOSERS.len() {
-        table[CLOSERS[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const CLOSER_FIRST: [bool; 256] = super::opening_bytes(CLOSERS);
 
 /// Words that make a lower-case phrase an address ("chemin de Laroche", "rua das Flores").
 const STREET_WORDS: &[&str] = &[

@@ -119,22 +119,25 @@ fn skip_space(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The Chinese hemisphere words (north latitude, south latitude, east and west longitude).
+const HEMI_WORDS: [&str; 4] = ["北纬", "南纬", "东经", "西经"];
+const HEMI_LETTERS: [u8; 4] = [b'N', b'S', b'E', b'W'];
+const HEMI_WORD_FIRST: [bool; 256] = super::opening_bytes(&HEMI_WORDS);
+
+/// The Chinese hemisphere word at byte `i`: its index in [`HEMI_WORDS`].
+pub(crate) fn hemi_word_at(b: &[u8], i: usize) -> Option<usize> {
+    if !HEMI_WORD_FIRST[usize::from(*b.get(i)?)] {
+        return None;
+    }
+    HEMI_WORDS.iter().position(|w| starts_at(b, i, w))
+}
+
 /// A hemisphere written before the number: `N`, `S`, `E`, `W` (upper case) or 北纬 / 南纬 /
 /// 东经 / 西经, followed by an optional space and a digit.
 fn hemi_prefix(b: &[u8], i: usize) -> Option<(u8, usize)> {
     let (h, n) = match b.get(i)? {
         &c @ (b'N' | b'S' | b'E' | b'W') => (c, 1),
-        // (the lead bytes of 北, 南, 东 and 西)
-        0xE4 | 0xE5 | 0xE8 => [
-            ("北纬", b'N'),
-            ("南纬", b'S'),
-            ("东经", b'E'),
-            ("西经", b'W'),
-        ]
-        .iter()
-        .find(|(p, _)| starts_at(b, i, p))
-        .map(|&(p, h)| (h, p.len()))?,
-        _ => return None,
+        _ => hemi_word_at(b, i).map(|k| (HEMI_LETTERS[k], HEMI_WORDS[k].len()))?,
     };
     let j = skip_space(b, i + n);
     digit_at(b, j).then_some((h, j - i))

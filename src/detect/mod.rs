@@ -614,6 +614,21 @@ pub(crate) fn push(out: &mut Vec<Detection>, kind: Kind, strength: Strength) {
     out.push(Detection { kind, strength });
 }
 
+/// The bytes that open one of `words`, as a table built at compile time: a scan looks for the
+/// words only at such bytes, and the table follows the list when words are added.
+pub(crate) const fn opening_bytes(words: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        if !w.is_empty() {
+            table[w[0] as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
 /// `b[i]` exists and is an ASCII letter or digit.
 pub(crate) fn alnum_at(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(|c| c.is_ascii_alphanumeric())

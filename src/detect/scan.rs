@@ -138,15 +138,12 @@ fn can_start(b: &[u8], i: usize) -> bool {
     // By the first byte: UTF-8 continuation bytes and most characters are out on one test.
     let plausible = match c {
         0..0x80 => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'('),
-        // (纬 and 经 are tested first: they are rare, the four first characters are not)
+        // (纬 and 经, the second characters of `geo::HEMI_WORDS`, are rare: tested first)
         0xE4..=0xE9 => {
+            let second = b.get(i + 3..i + 6);
             b.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
-                || (matches!(
-                    b.get(i + 3..i + 6),
-                    Some([0xE7, 0xBA, 0xAC] | [0xE7, 0xBB, 0x8F])
-                ) && ["北纬", "南纬", "东经", "西经"]
-                    .iter()
-                    .any(|p| starts_at(b, i, p)))
+                || (matches!(second, Some(c) if c == "纬".as_bytes() || c == "经".as_bytes())
+                    && geo::hemi_word_at(b, i).is_some())
         }
         0xEF => starts_at(b, i, "（"),
         _ => false,

@@ -226,6 +226,8 @@ const CJK_ADMIN: &[char] = &[
 /// What ends the street part of a Chinese or Japanese address, after a number: 号 / 號
 /// (number), 座 (block), 室 (room), 楼 / 樓 (floor), 番 / 番地 (lot), 丁目 (block).
 const CJK_NUMBERED: &[&str] = &["号", "號", "座", "室", "楼", "樓", "番地", "番", "丁目"];
+/// The bytes that open a number marker.
+const CJK_NUMBERED_FIRST: [bool; 256] = super::opening_bytes(CJK_NUMBERED);
 /// Words after which an address starts in a sentence ("新家在…", "改成…", "送到…").
 const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '於'];
 
@@ -236,15 +238,15 @@ const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '
 pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     // Chinese and Japanese: a run is read only if a letter or digit in it is followed by a
     // number marker ("12号", "M座"), so the markers are found on the bytes first (a letter or
-    // digit, then a lead byte E4–E8, where the markers' characters are) and only the runs
-    // around them read. The same pass notes whether the text may hold Hangul (lead bytes
-    // EA–ED): one pass over the bytes for both scripts.
+    // digit, then a byte that opens a marker) and only the runs around them read. The same
+    // pass notes whether the text may hold Hangul (lead bytes EA–ED): one pass over the bytes
+    // for both scripts.
     let b = text.as_bytes();
     let mut read_to = 0;
     let mut hangul = false;
     for (p, &x) in b.iter().enumerate() {
         hangul |= (0xEA..=0xED).contains(&x);
-        if !(0xE4..=0xE8).contains(&x)
+        if !CJK_NUMBERED_FIRST[usize::from(x)]
             || p == 0
             || !b[p - 1].is_ascii_alphanumeric()
             || p < read_to
@@ -423,7 +425,7 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
         .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
     {
         q += k;
-        if q > 0 && !space_ends_at(b, q) {
+        if q > 0 && space_before(b, q).is_none() {
             // (the rest of a number glued to something else)
             while super::digit_at(b, q) {
                 q += 1;
@@ -451,18 +453,18 @@ pub(crate) fn streets_in(text: &str, out: &mut Vec<super::Match>) {
     }
 }
 
-/// A white space character ends just before byte `q`.
-fn space_ends_at(b: &[u8], q: usize) -> bool {
-    (1..=3).any(|n| q >= n && super::space_len(b, q - n) == n)
+/// The length of the white space character that ends just before byte `q`, if one does.
+fn space_before(b: &[u8], q: usize) -> Option<usize> {
+    (1..=3).find(|&n| q >= n && super::space_len(b, q - n) == n)
 }
 
 /// The start of the word `n` words before the word starting at byte `q` (or of the text).
 fn words_back(b: &[u8], mut q: usize, n: usize) -> usize {
     for _ in 0..n {
-        while let Some(len) = (1..=3).find(|&len| q >= len && super::space_len(b, q - len) == len) {
+        while let Some(len) = space_before(b, q) {
             q -= len;
         }
-        while q > 0 && !space_ends_at(b, q) {
+        while q > 0 && space_before(b, q).is_none() {
             q -= 1;
         }
     }
@@ -476,8 +478,11 @@ fn words_ahead(b: &[u8], mut q: usize, n: usize) -> usize {
         while q < b.len() && super::space_len(b, q) == 0 {
             q += 1;
         }
-        while q < b.len() && super::space_len(b, q) > 0 {
-            q += super::space_len(b, q);
+        loop {
+            match super::space_len(b, q) {
+                0 => break,
+                len => q += len,
+            }
         }
     }
     q
