@@ -609,6 +609,54 @@ pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The byte offsets `p` where a run of ASCII gives way to another script: `b[p]` is not ASCII
+/// and `b[p - 1]` is (`p ≥ 1`). A word of digits or letters glued to a Chinese character
+/// ("27号", "M座") is found here without visiting the bytes in between: eight bytes are tested
+/// at a time, on their high bits.
+pub(crate) fn ascii_exits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut base = 0;
+    // The high bit of the byte before the current chunk, at bit 63 (set: no exit at 0).
+    let mut before = 1 << 63;
+    let mut exits = 0u64;
+    std::iter::from_fn(move || loop {
+        if exits != 0 {
+            let p = base - 8 + exits.trailing_zeros() as usize / 8;
+            exits &= exits - 1;
+            return Some(p);
+        }
+        let chunk = b.get(base..base + 8)?;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & HIGH;
+        // The high bit of each byte's predecessor, moved onto the byte's own high bit.
+        let prev = high << 8 | before >> 56;
+        exits = high & !prev;
+        before = high;
+        base += 8;
+    })
+    .chain((b.len() / 8 * 8..b.len()).filter(|&p| p > 0 && b[p] >= 0x80 && b[p - 1] < 0x80))
+}
+
+/// `b` holds a byte from EA to ED, the lead bytes of the Hangul syllables (U+A000–U+DFFF),
+/// tested eight bytes at a time: a text without Korean is passed over in one quick pass.
+pub(crate) fn may_hold_hangul(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let found = chunks.by_ref().any(|chunk| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // With the high bits flipped, EA–ED are 6A–6D and ASCII bytes are 80 or more: a byte
+        // strictly between 69 and 6E ("has between" of Bit Twiddling Hacks, exact for bytes
+        // under 80, and every byte of 80 or more is left out by `!y`).
+        let y = u64::from_le_bytes(word) ^ HIGH;
+        let low = y & (ONES * 0x7F);
+        (ONES * (0x7F + 0x6E) - low) & !y & (low + ONES * (0x7F - 0x69)) & HIGH != 0
+    });
+    found || chunks.remainder().iter().any(|x| (0xEA..=0xED).contains(x))
+}
+
 /// Appends a detection.
 pub(crate) fn push(out: &mut Vec<Detection>, kind: Kind, strength: Strength) {
     out.push(Detection { kind, strength });
@@ -787,6 +835,40 @@ mod tests {
         #[test]
         fn words_at_splits_as_split_whitespace_does(text in "[ a\t\n\u{85}\u{A0}\u{3000}\u{2009}\u{200B}\u{1680}街号é]{0,40}") {
             prop_assert_eq!(words_at(&text).collect::<Vec<_>>(), words_split(&text));
+        }
+    }
+
+    /// Every byte value at every lane of a chunk, after every byte value, and in the tail
+    /// past the last whole chunk: the eight-at-a-time tests agree with reading byte by byte.
+    #[test]
+    fn byte_tests_eight_at_a_time_agree_with_byte_by_byte_for_every_byte() {
+        for len in [9, 16, 19] {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    for before in [b'a', 0xE5] {
+                        let mut b = vec![b'a'; len];
+                        if at > 0 {
+                            b[at - 1] = before;
+                        }
+                        b[at] = x;
+                        let exits: Vec<usize> = (1..len)
+                            .filter(|&p| b[p] >= 0x80 && b[p - 1] < 0x80)
+                            .collect();
+                        assert_eq!(ascii_exits(&b).collect::<Vec<_>>(), exits, "{b:?}");
+                        let hangul = b.iter().any(|x| (0xEA..=0xED).contains(x));
+                        assert_eq!(may_hold_hangul(&b), hangul, "{b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_exits_are_where_ascii_gives_way(b in proptest::collection::vec(any::<u8>(), 0..80)) {
+            let exits: Vec<usize> = (1..b.len()).filter(|&p| b[p] >= 0x80 && b[p - 1] < 0x80).collect();
+            prop_assert_eq!(ascii_exits(&b).collect::<Vec<_>>(), exits);
+            prop_assert_eq!(may_hold_hangul(&b), b.iter().any(|x| (0xEA..=0xED).contains(x)));
         }
     }
 

@@ -237,17 +237,13 @@ const CJK_BEFORE: &[char] = &['在', '到', '是', '成', '至', '往', '于', '
 /// place words, a road (…로, …길, …가) and a house number ("경기도 남양주시 잠실길 559").
 pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
     // Chinese and Japanese: a run is read only if a letter or digit in it is followed by a
-    // number marker ("12号", "M座"), so the markers are found on the bytes first (a letter or
-    // digit, then a byte that opens a marker) and only the runs around them read. The same
-    // pass notes whether the text may hold Hangul (lead bytes EA–ED): one pass over the bytes
-    // for both scripts.
+    // number marker ("12号", "M座"), so the markers are found on the bytes first (where ASCII
+    // gives way to another script: a letter or digit, then a byte that opens a marker) and
+    // only the runs around them read.
     let b = text.as_bytes();
     let mut read_to = 0;
-    let mut hangul = false;
-    for (p, &x) in b.iter().enumerate() {
-        hangul |= (0xEA..=0xED).contains(&x);
-        if !CJK_NUMBERED_FIRST[usize::from(x)]
-            || p == 0
+    for p in super::ascii_exits(b) {
+        if !CJK_NUMBERED_FIRST[usize::from(b[p])]
             || !b[p - 1].is_ascii_alphanumeric()
             || p < read_to
             || !CJK_NUMBERED.iter().any(|m| super::starts_at(b, p, m))
@@ -260,8 +256,8 @@ pub(crate) fn cjk_addresses_in(text: &str, out: &mut Vec<super::Match>) {
             cjk_address_in_run(text, start, end, out);
         }
     }
-    // Korean: words.
-    if !hangul || !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+    // Korean: words, in a text that holds Hangul (lead bytes EA–ED).
+    if !super::may_hold_hangul(b) || !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
         return;
     }
     let words: Vec<(usize, &str)> = super::words_at(text).collect();
