@@ -99,13 +99,18 @@ fn with_cued(text: &str, mut found: Vec<Match>) -> Vec<Match> {
 }
 
 fn scan_folded(text: &str) -> Vec<Match> {
+    scan_folded_with(text, true)
+}
+
+/// [`scan_folded`]; `skip_words` off tries every matcher at every word (the tests compare).
+fn scan_folded_with(text: &str, skip_words: bool) -> Vec<Match> {
     let b = text.as_bytes();
     let mut cands: Vec<Match> = Vec::new();
     email::scan_into(text, &mut cands);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if can_start(b, i) {
+        if can_start(b, i) && !(skip_words && c.is_ascii_alphabetic() && !letters_may_open(b, i)) {
             if let Some(m) = best_at(text, i) {
                 cands.push(m);
                 i = m.end;
@@ -149,6 +154,27 @@ fn can_start(b: &[u8], i: usize) -> bool {
         _ => false,
     };
     plausible && boundary_before(b, i)
+}
+
+/// A word opening with an ASCII letter at `i` can open a finding: it holds a digit (an IBAN,
+/// a VIN, a Hong Kong ID card, a student number), it is made of hex digits (a MAC or IPv6
+/// address, an advertising ID), or it is at most three capitals (a UK NI number's "QQ 12 34 56
+/// C", a hemisphere's "N 39.9"). Other words ("the", "Please") are passed over without trying
+/// every matcher.
+fn letters_may_open(b: &[u8], i: usize) -> bool {
+    let mut j = i;
+    let mut hex = true;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii_digit() {
+            return true;
+        }
+        if !x.is_ascii_alphabetic() {
+            break;
+        }
+        hex &= x.is_ascii_hexdigit();
+        j += 1;
+    }
+    hex || (b.get(i).is_some_and(u8::is_ascii_uppercase) && j - i <= 3)
 }
 
 /// The best (longest, then most specific) match starting at `i`.
@@ -328,6 +354,83 @@ fn resolve(mut cands: Vec<Match>) -> Vec<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values of every validated kind and words that look like their openings: what the
+    /// word skipping of [`scan_folded`] must never pass over.
+    const PIECES: &[&str] = &[
+        "the",
+        "Please",
+        "N",
+        "E",
+        "QQ",
+        "AB",
+        "ABCD",
+        "deadbeef",
+        "face",
+        "add",
+        "G",
+        "lat",
+        "IMEI",
+        "fe80::1",
+        "abcd::1",
+        "ABCD:EF01::1",
+        "aa:bb:cc:dd:ee:ff",
+        "00:1A:2B:3C:4D:5E",
+        "001a.2b3c.4d5e",
+        "6D92078A-8246-4BA4-AE5B-76104861E7DC",
+        "deadbeef-dead-4eef-beef-deadbeefdead",
+        "N39.9042 E116.4074",
+        "N 39.9042, E 116.4074",
+        "39.9042, 116.4074",
+        "GB82 WEST 1234 5698 7654 32",
+        "gb82west12345698765432",
+        "DE89370400440532013000",
+        "G110105201305120235",
+        "g110105201305120235",
+        "A123456(3)",
+        "AB 12 34 56 C",
+        "ab 12 34 56 c",
+        "1HGCM82633A004352",
+        "1hgcm82633a004352",
+        "110105201305120235",
+        "13912345678",
+        "+44 20 7946 0958",
+        "(415) 555-2671",
+        "京A12345",
+        "354218096792908",
+        "203.0.113.7",
+        "北纬39.9",
+        "12가3456",
+    ];
+    const GLUE: &[&str] = &[" ", "", "-", ":", ".", "(", ")", "，", "号", "\n", "x"];
+
+    #[test]
+    fn words_passed_over_hold_no_finding_on_the_examples() {
+        for a in PIECES {
+            for g in GLUE {
+                for z in PIECES {
+                    let text = format!("{a}{g}{z}");
+                    assert_eq!(
+                        scan_folded_with(&text, true),
+                        scan_folded_with(&text, false),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn words_passed_over_hold_no_finding(
+            parts in proptest::collection::vec((0..PIECES.len(), 0..GLUE.len()), 1..8),
+        ) {
+            let text: String = parts.iter().map(|&(p, g)| format!("{}{}", PIECES[p], GLUE[g])).collect();
+            proptest::prop_assert_eq!(scan_folded_with(&text, true), scan_folded_with(&text, false), "{:?}", text);
+        }
+    }
 
     fn found(text: &str) -> Vec<(Kind, &str)> {
         scan_text(text)
