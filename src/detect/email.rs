@@ -114,7 +114,8 @@ pub(crate) fn detect(v: &str, out: &mut Vec<Detection>) {
 }
 
 /// The domain run starting at byte `start`: labels joined by single dots (a dot is taken
-/// only when a label character follows), at most 253 bytes. Returns its end.
+/// only between a character that may end a label and one that may open one: not a hyphen,
+/// RFC 1035 2.3.1), at most 253 bytes. Returns its end.
 fn domain_run(text: &str, start: usize) -> Option<usize> {
     let rest = text.get(start..)?;
     let mut end = 0;
@@ -125,8 +126,10 @@ fn domain_run(text: &str, start: usize) -> Option<usize> {
             return None;
         }
         if c == '.' {
-            let next_ok = iter.peek().is_some_and(|&(_, n)| is_label_char(n));
-            if prev_dot || !next_ok {
+            let next_ok = iter
+                .peek()
+                .is_some_and(|&(_, n)| is_label_char(n) && n != '-');
+            if prev_dot || !next_ok || rest[..i].ends_with('-') {
                 break;
             }
             prev_dot = true;
@@ -272,6 +275,8 @@ mod tests {
         assert_eq!(found("'ming@x.cn'"), ["ming@x.cn"]);
         assert_eq!(found("a@例子.中国。"), ["a@例子.中国"]);
         assert_eq!(found("a@b.com-"), ["a@b.com"]);
+        assert_eq!(found("a@b.com.-"), ["a@b.com"]);
+        assert_eq!(found("a@b.com-.x"), ["a@b.com"]);
         assert_eq!(found("two: a@b.com,c@d.org"), ["a@b.com", "c@d.org"]);
         assert!(found("@@@ a@ @b.com x@y").is_empty());
         assert!(found(&format!("{}@example.com", "a".repeat(80))).is_empty());

@@ -216,12 +216,15 @@ pub fn fold_windows(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Calls `found` with the byte range of every place where folding matters, in order, while it
 /// returns true.
 fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> bool) {
-    // A letter or digit, as written or once folded.
+    // A character of a token, as written or once folded: a letter or digit, or what an
+    // e-mail address holds around them (`＿@x.cn`, `a/＿-@x.cn`).
+    let token =
+        |c: char| c.is_ascii() && (super::email::is_atext(c as u8) || matches!(c, '@' | '.'));
     let alnum_like = |c: Option<char>| {
         c.is_some_and(|c| match fold_char(c) {
-            Folded::Char(f) => f.is_ascii_alphanumeric(),
+            Folded::Char(f) => token(f),
             Folded::Text(_) => true,
-            _ => c.is_ascii_alphanumeric(),
+            _ => token(c),
         })
     };
     let b = text.as_bytes();
@@ -262,6 +265,13 @@ fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> boo
         let end = at + len;
         let u = u32::from(c);
         let ideograph = (0x3400..0xA000).contains(&u) || (0xAC00..0xD7B0).contains(&u);
+        // Most characters of Chinese prose: an ideograph that cannot be a numeral, outside a
+        // digit run, changes nothing (the run stays empty).
+        if ideograph && run.digits == 0 && NUMERAL_BITS >> (u & 63) & 1 == 0 {
+            prev = Some(c);
+            at = end;
+            continue;
+        }
         if u >= 0x80 && !ideograph {
             let next = || text[end..].chars().next();
             let matters = match fold_char(c) {
@@ -735,7 +745,7 @@ mod tests {
     fn needs_fold_never_misses_a_change() {
         let parts = [
             "1", "3", "9", "一", "三", "九", ".", "/", " ", "-", "·", "a", "王", "\u{200B}", "１",
-            "①", "、", "_", "，", "：", "（", "）", "@", "x.cn",
+            "①", "、", "_", "，", "：", "（", "）", "@", "x.cn", "＿", "／",
         ];
         // Every string of up to 12 parts from a small alphabet, sampled deterministically.
         let mut seed = 0x9E37_79B9u32;
