@@ -57,12 +57,28 @@ struct Cues {
     /// Which pairs of bytes (ASCII lower-cased) open a cue, as bits `b0 << 8 | b1`: most words
     /// and characters of a text are passed over on one bit test, without decoding them.
     pairs: Box<[u64; 1024]>,
+    /// Which pairs of bytes are a whole cue, as in `pairs`.
+    short: Box<[u64; 1024]>,
+    /// Which triples of bytes (ASCII lower-cased) open a cue, hashed to 16 bits: an ASCII word
+    /// opening with a pair some cue opens with ("the", "and", "for" in English prose) is
+    /// passed over without walking the trie.
+    triples: Box<[u64; 1024]>,
     /// Which characters are a cue of their own (most CJK cues are two characters or more).
     alone: Vec<u64>,
     /// Which pairs of characters open a cue, hashed to 16 bits (see [`bigram`]): a character
     /// that opens cues but not with the character after it is passed over without walking the
     /// trie (in Chinese text, nearly every walk was such a false start).
     bigrams: Box<[u64; 1024]>,
+}
+
+/// The bit of the byte pair `(b0, b1)` in [`Cues::pairs`] (ASCII lower-cased).
+fn pair_bit(b0: u8, b1: u8) -> usize {
+    usize::from(b0.to_ascii_lowercase()) << 8 | usize::from(b1.to_ascii_lowercase())
+}
+
+/// The bit of the byte triple `(b0, b1, b2)` in [`Cues::triples`] (ASCII lower-cased).
+fn triple_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    bigram(pair_bit(b0, b1) as u32, u32::from(b2.to_ascii_lowercase()))
 }
 
 /// The bit of the character pair `(a, b)` in [`Cues::bigrams`] (ASCII lower-cased).
@@ -82,8 +98,30 @@ impl Cues {
     }
 
     fn pair(&self, b0: u8, b1: u8) -> bool {
-        let k = usize::from(b0.to_ascii_lowercase()) << 8 | usize::from(b1.to_ascii_lowercase());
-        self.pairs[k / 64] & (1 << (k % 64)) != 0
+        bit(&self.pairs[..], pair_bit(b0, b1))
+    }
+
+    /// A cue may open at byte `i` of `text` (a character's start), by the prefilters: an ASCII
+    /// one by its first two and three bytes, another by its first two characters. Most words
+    /// and characters of a text are passed over on these bit tests, without walking the trie.
+    fn may_open(&self, text: &str, i: usize) -> bool {
+        let b = text.as_bytes();
+        let Some(&x) = b.get(i) else {
+            return false;
+        };
+        if x < 0x80 {
+            let next = b.get(i + 1).copied().unwrap_or(0);
+            self.pair(x, next) && self.opens_word(x, next, b.get(i + 2).copied())
+        } else {
+            let code = code_at(text, i);
+            self.opens(code) && self.opens_pair(code, code_at(text, i + utf8_len(x)))
+        }
+    }
+
+    /// A cue may open with the bytes `b0`, `b1`, `b2` (ASCII lower-cased), or is `b0`, `b1`.
+    fn opens_word(&self, b0: u8, b1: u8, b2: Option<u8>) -> bool {
+        bit(&self.short[..], pair_bit(b0, b1))
+            || b2.is_some_and(|b2| bit(&self.triples[..], triple_bit(b0, b1, b2)))
     }
 
     /// A cue opens with the character `code` (not an ASCII capital: the text's are lower-cased
@@ -114,6 +152,8 @@ fn cues() -> &'static Cues {
         let mut trie = Trie::default();
         let mut categories = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
+        let mut short = Box::new([0u64; 1024]);
+        let mut triples = Box::new([0u64; 1024]);
         let mut first = vec![0u64; 0x10000 / 64];
         let mut alone = vec![0u64; 0x10000 / 64];
         let mut bigrams = Box::new([0u64; 1024]);
@@ -175,10 +215,10 @@ fn cues() -> &'static Cues {
                 let mut bytes = [0u8; 4];
                 let mut opened = c.encode_utf8(&mut bytes).bytes().chain(rest.bytes());
                 if let (Some(b0), Some(b1)) = (opened.next(), opened.next()) {
-                    let k = usize::from(b0.to_ascii_lowercase()) << 8
-                        | usize::from(b1.to_ascii_lowercase());
-                    if let Some(w) = pairs.get_mut(k / 64) {
-                        *w |= 1 << (k % 64);
+                    set_bit(&mut pairs[..], pair_bit(b0, b1));
+                    match opened.next() {
+                        Some(b2) => set_bit(&mut triples[..], triple_bit(b0, b1, b2)),
+                        None => set_bit(&mut short[..], pair_bit(b0, b1)),
                     }
                 }
             }
@@ -222,6 +262,8 @@ fn cues() -> &'static Cues {
             categories,
             first,
             pairs,
+            short,
+            triples,
             alone,
             bigrams,
         }
@@ -343,12 +385,11 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        // Cheap rejections first, on the first two bytes: a whole ASCII word is passed over
-        // (ASCII cues open only at a word start), a character by its UTF-8 length.
+        // Cheap rejections first (`may_open`): a whole ASCII word is passed over (ASCII cues
+        // open only at a word start), a character by its UTF-8 length.
         if x < 0x80 {
             let inside = x.is_ascii_alphanumeric() && i > 0 && b[i - 1].is_ascii_alphanumeric();
-            if inside || !c.pair(x, next) {
+            if inside || !c.may_open(text, i) {
                 i += 1;
                 if x.is_ascii_alphanumeric() {
                     while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
@@ -360,17 +401,9 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
         } else if x & 0xC0 == 0x80 {
             i += 1;
             continue;
-        } else {
-            let len = match x {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                _ => 2,
-            };
-            let code = code_at(text, i);
-            if !c.opens(code) || !c.opens_pair(code, code_at(text, i + len)) {
-                i += len;
-                continue;
-            }
+        } else if !c.may_open(text, i) {
+            i += utf8_len(x);
+            continue;
         }
         let mut node = c.trie.root();
         let mut best = None;
@@ -401,6 +434,16 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
             },
             None => i += 1,
         }
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `x`.
+fn utf8_len(x: u8) -> usize {
+    match x {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -1152,6 +1195,39 @@ mod tests {
         out.iter()
             .map(|m| (m.kind.category(), &text[m.start..m.end]))
             .collect()
+    }
+
+    /// Every cue of the table and every label read as a cue, as written and capitalised,
+    /// passes the prefilters of the scan (a prefilter that rejected one would lose its values
+    /// silently).
+    #[test]
+    fn the_prefilters_let_every_cue_through() {
+        let c = cues();
+        let table = CUES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .map(|cue| cue.trim().trim_start_matches('…').to_string());
+        let labels = Lexicon::label_terms()
+            .filter(|&(term, category, weight)| {
+                weight > Weight::Weak && LABEL_CATEGORIES.contains(&category) && term.len() > 2
+            })
+            .map(|(term, _, _)| term.to_string());
+        let mut n = 0;
+        for cue in table.chain(labels) {
+            let mut chars = cue.chars();
+            let capital: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            for text in [format!("{cue} 1"), format!("{capital} 1")] {
+                assert!(c.may_open(&text, 0), "{text:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "{n} cues");
     }
 
     #[test]
