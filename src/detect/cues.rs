@@ -104,6 +104,8 @@ impl Cues {
     /// A cue may open at byte `i` of `text` (a character's start), by the prefilters: an ASCII
     /// one by its first two and three bytes, another by its first two characters. Most words
     /// and characters of a text are passed over on these bit tests, without walking the trie.
+    // (inlined into the scan's loop: called out of line it cost 7% of `findPersonalData`)
+    #[inline(always)]
     fn may_open(&self, text: &str, i: usize) -> bool {
         let b = text.as_bytes();
         let Some(&x) = b.get(i) else {
