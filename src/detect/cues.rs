@@ -380,8 +380,10 @@ const MONTHS: &[&str] = &[
     "tháng",
 ];
 
-/// Adds what follows each cue in `text` to `out`.
-pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
+/// Adds what follows each cue in `text` to `out`. `found` (sorted, disjoint) is what the
+/// validated scanners found: a value after a cue that starts inside it (the number after
+/// "电话") is not read again, as anything read there would overlap the finding.
+pub(crate) fn scan(text: &str, found: &[Match], out: &mut Vec<Match>) {
     let c = cues();
     let b = text.as_bytes();
     let mut i = 0;
@@ -425,7 +427,7 @@ pub(crate) fn scan(text: &str, out: &mut Vec<Match>) {
         match best {
             Some((end, first)) => match c
                 .readings(first)
-                .find_map(|(category, how)| read_value(text, i, end, category, how))
+                .find_map(|(category, how)| read_value(text, i, end, category, how, found))
             {
                 Some(m) => {
                     // (a value read backwards ends before its cue: go on after the cue)
@@ -552,7 +554,35 @@ fn separators(rest: &str, category: Category) -> (usize, bool, bool) {
 }
 
 /// The value a cue from `from` to `at` points at.
-fn read_value(text: &str, from: usize, at: usize, category: Category, how: Cue) -> Option<Match> {
+fn read_value(
+    text: &str,
+    from: usize,
+    at: usize,
+    category: Category,
+    how: Cue,
+    found: &[Match],
+) -> Option<Match> {
+    // (a sign-off's name is on the next line)
+    let at = match how {
+        Cue::Intro => text.len() - text[at..].trim_start_matches([' ', '\r', '\n']).len(),
+        _ => at,
+    };
+    // The value after the cue starts inside a validated finding: it is that finding (the
+    // number after "电话"), or, for a finding of another category, only a value before the
+    // cue may be read ("23559 is my zip code 13912345678").
+    let after_found = match how {
+        Cue::Before => None,
+        _ => {
+            let (skipped, _, _) = separators(&text[at..], category);
+            inside(found, at + skipped)
+        }
+    };
+    if let Some(m) = after_found {
+        if how == Cue::Intro || category == Category::Name || m.kind.category() == category {
+            return None;
+        }
+    }
+    let after_found = after_found.is_some();
     if how != Cue::Label && vetoed(text, from, category) {
         return None;
     }
@@ -563,16 +593,21 @@ fn read_value(text: &str, from: usize, at: usize, category: Category, how: Cue) 
             .flatten()
     };
     match how {
+        _ if after_found => before(),
         Cue::Phrase => value_after(text, from, at, category, false).or_else(before),
         Cue::Label => value_after(text, from, at, category, true).or_else(before),
         Cue::Before => value_before(text, from, category),
         Cue::Intro => {
-            // A sign-off's name is on the next line.
-            let at = text.len() - text[at..].trim_start_matches([' ', '\r', '\n']).len();
             let m = value_after(text, from, at, category, false)?;
             super::names::recognised(&text[m.start..m.end]).then_some(m)
         }
     }
+}
+
+/// The finding of `found` (sorted, disjoint) that holds byte `at`.
+fn inside(found: &[Match], at: usize) -> Option<Match> {
+    let k = found.partition_point(|m| m.start <= at);
+    found[..k].last().filter(|m| at < m.end).copied()
 }
 
 /// The start of the clause holding byte `from`: after the last mark that ends one, at most 64
@@ -1193,7 +1228,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(Category, &str)> {
         let mut out = Vec::new();
-        scan(text, &mut out);
+        scan(text, &[], &mut out);
         out.iter()
             .map(|m| (m.kind.category(), &text[m.start..m.end]))
             .collect()

@@ -76,7 +76,7 @@ fn scan_validated(text: &str) -> Vec<Match> {
 /// Adds the values found after cue phrases (`cues`) that no validated finding overlaps.
 fn with_cued(text: &str, mut found: Vec<Match>) -> Vec<Match> {
     let mut cued = Vec::new();
-    super::cues::scan(text, &mut cued);
+    super::cues::scan(text, &found, &mut cued);
     let cues = cued.len();
     super::words::streets_in(text, &mut cued);
     super::words::cjk_addresses_in(text, &mut cued);
@@ -437,6 +437,20 @@ mod tests {
             .into_iter()
             .map(|m| (m.kind, &text[m.start..m.end]))
             .collect()
+    }
+
+    /// A cue whose value a validated scanner found is not read again; a cue followed by a
+    /// finding of another category may still read its value before it.
+    #[test]
+    fn cues_before_validated_findings() {
+        assert_eq!(
+            found("请联系电话13912345678，谢谢"),
+            [(Kind::CnMobile, "13912345678")]
+        );
+        assert_eq!(
+            found("23559 is my zip code 13912345678"),
+            [(Kind::PostalCode, "23559"), (Kind::CnMobile, "13912345678")]
+        );
     }
 
     #[test]
