@@ -243,6 +243,17 @@ fn each_trigger(text: &str, mut found: impl FnMut(std::ops::Range<usize>) -> boo
             prev = Some(char::from(b[at - 1]));
             continue;
         }
+        // A space or ASCII punctuation outside a digit run changes nothing (the run stays
+        // empty), unless it opens a bracket (`[at]`).
+        if byte < 0x80
+            && run.digits == 0
+            && !byte.is_ascii_digit()
+            && !matches!(byte, b'[' | b'(' | b'{')
+        {
+            prev = Some(char::from(byte));
+            at += 1;
+            continue;
+        }
         // Most bytes are ASCII or CJK ideographs: handled without the general path.
         let (c, len) = if byte < 0x80 {
             (char::from(byte), 1)
