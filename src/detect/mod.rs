@@ -614,7 +614,6 @@ pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
 /// ("27号", "M座") is found here without visiting the bytes in between: eight bytes are tested
 /// at a time, on their high bits.
 pub(crate) fn ascii_exits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut base = 0;
     // The high bit of the byte before the current chunk, at bit 63 (set: no exit at 0).
     let mut before = 1 << 63;
@@ -625,10 +624,7 @@ pub(crate) fn ascii_exits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
             exits &= exits - 1;
             return Some(p);
         }
-        let chunk = b.get(base..base + 8)?;
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let high = u64::from_le_bytes(word) & HIGH;
+        let high = eight_bytes(b.get(base..base + 8)?) & HIGH_BITS;
         // The high bit of each byte's predecessor, moved onto the byte's own high bit.
         let prev = high << 8 | before >> 56;
         exits = high & !prev;
@@ -642,19 +638,27 @@ pub(crate) fn ascii_exits(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// tested eight bytes at a time: a text without Korean is passed over in one quick pass.
 pub(crate) fn may_hold_hangul(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = b.chunks_exact(8);
     let found = chunks.by_ref().any(|chunk| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
         // With the high bits flipped, EA–ED are 6A–6D and ASCII bytes are 80 or more: a byte
         // strictly between 69 and 6E ("has between" of Bit Twiddling Hacks, exact for bytes
         // under 80, and every byte of 80 or more is left out by `!y`).
-        let y = u64::from_le_bytes(word) ^ HIGH;
+        let y = eight_bytes(chunk) ^ HIGH_BITS;
         let low = y & (ONES * 0x7F);
-        (ONES * (0x7F + 0x6E) - low) & !y & (low + ONES * (0x7F - 0x69)) & HIGH != 0
+        (ONES * (0x7F + 0x6E) - low) & !y & (low + ONES * (0x7F - 0x69)) & HIGH_BITS != 0
     });
     found || chunks.remainder().iter().any(|x| (0xEA..=0xED).contains(x))
+}
+
+/// The high bit of each of eight bytes read as one word by [`eight_bytes`].
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as one little-endian word (byte `k` in bits `8k..8k + 8`), for
+/// [`ascii_exits`] and [`may_hold_hangul`], which read eight bytes at a time.
+fn eight_bytes(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
 }
 
 /// Appends a detection.
